@@ -1,0 +1,28 @@
+# styring - steering information (styringsinformasjon) for PostgreSQL.
+# PGXS build: `make && make install`, then `make installcheck` against a running server.
+
+EXTENSION    = styring
+EXTVERSION   = 0.1.0
+MODULE_big   = styring
+OBJS         = src/styring.o \
+               src/core/target_core.o \
+               src/target.o \
+               src/attainment.o
+
+# Install scripts live at the top level; never glob sql/ (the tests live there).
+DATA         = $(EXTENSION)--$(EXTVERSION).sql
+DOCS         = doc/styring.md
+
+REGRESS      = target attainment
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS  = -I$(srcdir)/src
+# `make WERROR=1` turns every warning into an error (CI does this).
+ifdef WERROR
+PG_CFLAGS   += -Werror
+endif
+PG_CFLAGS   += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+PG_CONFIG   ?= pg_config
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)

@@ -1,0 +1,713 @@
+/*
+ * target_core.c - parse, print, encode and evaluate targets. Plain C.
+ *
+ * Grammar (keywords case-insensitive, white space free between tokens):
+ *
+ *   target := op number [tolerance] ["by" year] ["from" number ["in" year]]
+ *   op     := ">=" | "≥" | "<=" | "≤" | "="
+ *   tolerance := ("±" | "+-") number          (only with "=")
+ *   number := [+-] digits [. digits] [e [+-] digits]   (decimal only)
+ *   year   := digits, 1 .. 9999
+ */
+#include "target_core.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const goal_status_labels[GOAL_STATUS_COUNT] = {
+	"no_data", "achieved", "on_track", "at_risk", "off_track"
+};
+static const char *const goal_status_lights[GOAL_STATUS_COUNT] = {
+	"grey", "green", "green", "yellow", "red"
+};
+
+const char *
+goal_status_label(GoalStatus s)
+{
+	return (s >= 0 && s < GOAL_STATUS_COUNT) ? goal_status_labels[s] : NULL;
+}
+
+const char *
+goal_status_light(GoalStatus s)
+{
+	return (s >= 0 && s < GOAL_STATUS_COUNT) ? goal_status_lights[s] : NULL;
+}
+
+const char *
+target_op_symbol(int op)
+{
+	switch (op)
+	{
+		case TARGET_OP_GE:
+			return ">=";
+		case TARGET_OP_LE:
+			return "<=";
+		case TARGET_OP_EQ:
+			return "=";
+	}
+	return NULL;
+}
+
+/* ---------- validation ---------- */
+
+static bool
+year_in_range(int32_t y)
+{
+	return y >= TARGET_MIN_YEAR && y <= TARGET_MAX_YEAR;
+}
+
+TargetError
+target_validate(const StyringTarget *t)
+{
+	bool		has_baseline = (t->flags & TARGET_HAS_BASELINE) != 0;
+
+	if (t->version != TARGET_FORMAT_VERSION ||
+		t->op < TARGET_OP_GE || t->op > TARGET_OP_EQ ||
+		(t->flags & ~TARGET_KNOWN_FLAGS) != 0)
+		return TARGET_ERR_BINARY;
+	for (size_t i = 0; i < sizeof(t->reserved); i++)
+		if (t->reserved[i] != 0)
+			return TARGET_ERR_BINARY;
+
+	if (!isfinite(t->value) || !isfinite(t->tolerance) || !isfinite(t->baseline))
+		return TARGET_ERR_NOT_FINITE;
+	if ((t->flags & TARGET_HAS_TOLERANCE) && t->op != TARGET_OP_EQ)
+		return TARGET_ERR_TOLERANCE_OP;
+	if (t->tolerance < 0)
+		return TARGET_ERR_NEGATIVE_TOLERANCE;
+	if (((t->flags & TARGET_HAS_YEAR) && !year_in_range(t->year)) ||
+		((t->flags & TARGET_HAS_BASELINE_YEAR) && !year_in_range(t->baseline_year)))
+		return TARGET_ERR_YEAR_RANGE;
+	if ((t->flags & TARGET_HAS_BASELINE_YEAR) && !has_baseline)
+		return TARGET_ERR_BASELINE_YEAR_ALONE;
+	if ((t->flags & TARGET_HAS_YEAR) && (t->flags & TARGET_HAS_BASELINE_YEAR) &&
+		t->baseline_year >= t->year)
+		return TARGET_ERR_YEAR_ORDER;
+
+	if (has_baseline)
+	{
+		if (t->value == t->baseline)
+			return TARGET_ERR_ZERO_SPAN;
+		if (!isfinite(t->value - t->baseline))
+			return TARGET_ERR_NUMBER_RANGE;
+		if ((t->op == TARGET_OP_GE && t->value < t->baseline) ||
+			(t->op == TARGET_OP_LE && t->value > t->baseline))
+			return TARGET_ERR_BASELINE_MEETS;
+	}
+	else
+	{
+		if (t->value == 0)
+			return TARGET_ERR_ZERO_TARGET;
+		if (t->op != TARGET_OP_EQ && t->value < 0)
+			return TARGET_ERR_NEGATIVE_TARGET;
+	}
+	return TARGET_OK;
+}
+
+void
+target_canonicalize(StyringTarget *t)
+{
+	if (!(t->flags & TARGET_HAS_TOLERANCE))
+		t->tolerance = 0;
+	if (!(t->flags & TARGET_HAS_YEAR))
+		t->year = 0;
+	if (!(t->flags & TARGET_HAS_BASELINE))
+		t->baseline = 0;
+	if (!(t->flags & TARGET_HAS_BASELINE_YEAR))
+		t->baseline_year = 0;
+	/* -0.0 == 0.0, so store one of them: equality and hashing stay bytewise. */
+	if (t->value == 0)
+		t->value = 0;
+	if (t->tolerance == 0)
+		t->tolerance = 0;
+	if (t->baseline == 0)
+		t->baseline = 0;
+	memset(t->reserved, 0, sizeof(t->reserved));
+}
+
+/* ---------- the text parser ---------- */
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (is_space(*p))
+		p++;
+	return p;
+}
+
+/* Case-insensitive keyword that is not the start of a longer word. */
+static bool
+match_keyword(const char *p, const char *kw, const char **end)
+{
+	size_t		n = strlen(kw);
+
+	for (size_t i = 0; i < n; i++)
+	{
+		char		c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != kw[i])
+			return false;
+	}
+	if (is_alpha(p[n]) || is_digit(p[n]) || p[n] == '_')
+		return false;
+	*end = p + n;
+	return true;
+}
+
+static bool
+match_prefix(const char *p, const char *prefix, const char **end)
+{
+	size_t		n = strlen(prefix);
+
+	if (strncmp(p, prefix, n) != 0)
+		return false;
+	*end = p + n;
+	return true;
+}
+
+/* "nan", "inf", "infinity" with an optional sign: a number we refuse. */
+static bool
+is_nonfinite_word(const char *p)
+{
+	const char *end;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	return match_keyword(p, "nan", &end) || match_keyword(p, "infinity", &end) ||
+		match_keyword(p, "inf", &end);
+}
+
+/*
+ * Scans a decimal number. Our own scanner decides the token's extent, so
+ * strtod never sees hexadecimal, "inf" or "nan" forms.
+ */
+static TargetError
+scan_number(const char *p, double *out, const char **end)
+{
+	const char *q = p;
+	const char *strtod_end;
+	bool		digits = false;
+
+	if (is_nonfinite_word(p))
+		return TARGET_ERR_NOT_FINITE;
+	if (*q == '+' || *q == '-')
+		q++;
+	while (is_digit(*q))
+		q++, digits = true;
+	if (*q == '.')
+	{
+		q++;
+		while (is_digit(*q))
+			q++, digits = true;
+	}
+	if (!digits)
+		return TARGET_ERR_SYNTAX;
+	if ((*q == 'e' || *q == 'E') &&
+		(is_digit(q[1]) || ((q[1] == '+' || q[1] == '-') && is_digit(q[2]))))
+	{
+		q += 2;
+		while (is_digit(*q))
+			q++;
+	}
+
+	errno = 0;
+	*out = strtod(p, (char **) &strtod_end);
+	if (strtod_end != q)
+		return TARGET_ERR_SYNTAX;	/* e.g. "0x1p3": strtod reads further */
+	if (errno == ERANGE && (*out == 0 || isinf(*out)))
+		return TARGET_ERR_NUMBER_RANGE;
+	*end = q;
+	return TARGET_OK;
+}
+
+static TargetError
+scan_year(const char *p, int32_t *out, const char **end)
+{
+	int64_t		v = 0;
+	const char *q = p;
+
+	if (!is_digit(*q))
+		return TARGET_ERR_SYNTAX;
+	while (is_digit(*q))
+	{
+		if (v <= TARGET_MAX_YEAR)
+			v = v * 10 + (*q - '0');
+		q++;
+	}
+	if (is_alpha(*q) || *q == '.')
+		return TARGET_ERR_SYNTAX;
+	if (v < TARGET_MIN_YEAR || v > TARGET_MAX_YEAR)
+		return TARGET_ERR_YEAR_RANGE;
+	*out = (int32_t) v;
+	*end = q;
+	return TARGET_OK;
+}
+
+static TargetError
+parse_fail(TargetParseError *err, const char *start, const char *at,
+		   const char *expected, TargetError code)
+{
+	if (err)
+	{
+		err->position = (int) (at - start);
+		err->expected = expected;
+	}
+	return code;
+}
+
+TargetError
+target_parse(const char *text, StyringTarget *out, TargetParseError *err)
+{
+	const char *p = skip_space(text);
+	const char *end;
+	TargetError rc;
+	StyringTarget t;
+
+	memset(&t, 0, sizeof(t));
+	t.version = TARGET_FORMAT_VERSION;
+
+	if (match_prefix(p, ">=", &end) || match_prefix(p, "\xE2\x89\xA5", &end))
+		t.op = TARGET_OP_GE;
+	else if (match_prefix(p, "<=", &end) || match_prefix(p, "\xE2\x89\xA4", &end))
+		t.op = TARGET_OP_LE;
+	else if (match_prefix(p, "=", &end))
+		t.op = TARGET_OP_EQ;
+	else
+		return parse_fail(err, text, p, "\">=\", \"<=\" or \"=\"", TARGET_ERR_SYNTAX);
+	p = skip_space(end);
+
+	if ((rc = scan_number(p, &t.value, &end)) != TARGET_OK)
+		return parse_fail(err, text, p, "a number", rc);
+	p = skip_space(end);
+
+	if (match_prefix(p, "\xC2\xB1", &end) || match_prefix(p, "+-", &end))
+	{
+		const char *at = p;
+
+		p = skip_space(end);
+		if ((rc = scan_number(p, &t.tolerance, &end)) != TARGET_OK)
+			return parse_fail(err, text, p, "a tolerance", rc);
+		t.flags |= TARGET_HAS_TOLERANCE;
+		if (t.op != TARGET_OP_EQ)
+			return parse_fail(err, text, at, "no tolerance", TARGET_ERR_TOLERANCE_OP);
+		p = skip_space(end);
+	}
+
+	if (match_keyword(p, "by", &end))
+	{
+		p = skip_space(end);
+		if ((rc = scan_year(p, &t.year, &end)) != TARGET_OK)
+			return parse_fail(err, text, p, "a year", rc);
+		t.flags |= TARGET_HAS_YEAR;
+		p = skip_space(end);
+	}
+
+	if (match_keyword(p, "from", &end))
+	{
+		p = skip_space(end);
+		if ((rc = scan_number(p, &t.baseline, &end)) != TARGET_OK)
+			return parse_fail(err, text, p, "a baseline number", rc);
+		t.flags |= TARGET_HAS_BASELINE;
+		p = skip_space(end);
+		if (match_keyword(p, "in", &end))
+		{
+			p = skip_space(end);
+			if ((rc = scan_year(p, &t.baseline_year, &end)) != TARGET_OK)
+				return parse_fail(err, text, p, "a baseline year", rc);
+			t.flags |= TARGET_HAS_BASELINE_YEAR;
+			p = skip_space(end);
+		}
+	}
+
+	if (*p != '\0')
+	{
+		const char *expected = (t.flags & TARGET_HAS_BASELINE) ?
+			((t.flags & TARGET_HAS_BASELINE_YEAR) ? "end of input" : "\"in\" or end of input") :
+			(t.flags & TARGET_HAS_YEAR) ? "\"from\" or end of input" :
+			"\"by\", \"from\" or end of input";
+
+		return parse_fail(err, text, p, expected, TARGET_ERR_SYNTAX);
+	}
+
+	target_canonicalize(&t);
+	if ((rc = target_validate(&t)) != TARGET_OK)
+		return parse_fail(err, text, text, NULL, rc);
+	*out = t;
+	return TARGET_OK;
+}
+
+/* ---------- the printer ---------- */
+
+/*
+ * Shortest round-trip: the fewest significant digits (1..17) that strtod
+ * reads back to the same double, laid out in fixed notation for decimal
+ * exponents -4..14 and scientific notation outside.
+ */
+size_t
+format_double_shortest(double x, char *buf, size_t buflen)
+{
+	char		sci[40];
+	char		digits[20];
+	int			ndigits = 0;
+	int			exponent;
+	char		out[64];
+	size_t		len = 0;
+	const char *p;
+
+	if (x == 0)
+		return (size_t) snprintf(buf, buflen, "0");
+	if (!isfinite(x))
+		return (size_t) snprintf(buf, buflen, isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"));
+
+	for (int prec = 1; prec <= 17; prec++)
+	{
+		snprintf(sci, sizeof(sci), "%.*e", prec - 1, x);
+		if (strtod(sci, NULL) == x)
+			break;
+	}
+
+	p = sci;
+	if (*p == '-')
+	{
+		out[len++] = '-';
+		p++;
+	}
+	for (; *p && *p != 'e'; p++)
+		if (is_digit(*p))
+			digits[ndigits++] = *p;
+	exponent = atoi(p + 1);
+	while (ndigits > 1 && digits[ndigits - 1] == '0')
+		ndigits--;
+
+	if (exponent >= -4 && exponent < 15)
+	{
+		if (exponent < 0)
+		{
+			out[len++] = '0';
+			out[len++] = '.';
+			for (int i = -1; i > exponent; i--)
+				out[len++] = '0';
+			for (int i = 0; i < ndigits; i++)
+				out[len++] = digits[i];
+		}
+		else
+		{
+			for (int i = 0; i <= exponent; i++)
+				out[len++] = i < ndigits ? digits[i] : '0';
+			if (ndigits > exponent + 1)
+			{
+				out[len++] = '.';
+				for (int i = exponent + 1; i < ndigits; i++)
+					out[len++] = digits[i];
+			}
+		}
+		out[len] = '\0';
+	}
+	else
+	{
+		out[len++] = digits[0];
+		if (ndigits > 1)
+		{
+			out[len++] = '.';
+			for (int i = 1; i < ndigits; i++)
+				out[len++] = digits[i];
+		}
+		snprintf(out + len, sizeof(out) - len, "e%c%02d",
+				 exponent < 0 ? '-' : '+', abs(exponent));
+	}
+	return (size_t) snprintf(buf, buflen, "%s", out);
+}
+
+size_t
+target_format(const StyringTarget *t, bool utf8, char *buf, size_t buflen)
+{
+	char		num[32];
+	size_t		len;
+
+	format_double_shortest(t->value, num, sizeof(num));
+	len = (size_t) snprintf(buf, buflen, "%s %s", target_op_symbol(t->op), num);
+
+#define APPEND(...) \
+	do { if (len < buflen) len += (size_t) snprintf(buf + len, buflen - len, __VA_ARGS__); } while (0)
+
+	if (t->flags & TARGET_HAS_TOLERANCE)
+	{
+		format_double_shortest(t->tolerance, num, sizeof(num));
+		APPEND(" %s%s", utf8 ? "\xC2\xB1" : "+-", num);
+	}
+	if (t->flags & TARGET_HAS_YEAR)
+		APPEND(" by %d", (int) t->year);
+	if (t->flags & TARGET_HAS_BASELINE)
+	{
+		format_double_shortest(t->baseline, num, sizeof(num));
+		APPEND(" from %s", num);
+	}
+	if (t->flags & TARGET_HAS_BASELINE_YEAR)
+		APPEND(" in %d", (int) t->baseline_year);
+#undef APPEND
+	return len;
+}
+
+/* ---------- the binary form ---------- */
+
+static size_t
+put_u64(uint8_t *buf, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		buf[i] = (uint8_t) (v >> (56 - 8 * i));
+	return 8;
+}
+
+static size_t
+put_double(uint8_t *buf, double d)
+{
+	uint64_t	v;
+
+	memcpy(&v, &d, sizeof(v));
+	return put_u64(buf, v);
+}
+
+static size_t
+put_int32(uint8_t *buf, int32_t i)
+{
+	uint32_t	v = (uint32_t) i;
+
+	for (int k = 0; k < 4; k++)
+		buf[k] = (uint8_t) (v >> (24 - 8 * k));
+	return 4;
+}
+
+size_t
+target_encode(const StyringTarget *t, uint8_t *buf)
+{
+	size_t		n = 0;
+
+	buf[n++] = t->version;
+	buf[n++] = t->op;
+	buf[n++] = t->flags;
+	n += put_double(buf + n, t->value);
+	if (t->flags & TARGET_HAS_TOLERANCE)
+		n += put_double(buf + n, t->tolerance);
+	if (t->flags & TARGET_HAS_YEAR)
+		n += put_int32(buf + n, t->year);
+	if (t->flags & TARGET_HAS_BASELINE)
+		n += put_double(buf + n, t->baseline);
+	if (t->flags & TARGET_HAS_BASELINE_YEAR)
+		n += put_int32(buf + n, t->baseline_year);
+	return n;
+}
+
+static bool
+get_double(const uint8_t *buf, size_t len, size_t *pos, double *out)
+{
+	uint64_t	v = 0;
+
+	if (len - *pos < 8)
+		return false;
+	for (int i = 0; i < 8; i++)
+		v = (v << 8) | buf[*pos + i];
+	memcpy(out, &v, sizeof(v));
+	*pos += 8;
+	return true;
+}
+
+static bool
+get_int32(const uint8_t *buf, size_t len, size_t *pos, int32_t *out)
+{
+	uint32_t	v = 0;
+
+	if (len - *pos < 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		v = (v << 8) | buf[*pos + i];
+	*out = (int32_t) v;
+	*pos += 4;
+	return true;
+}
+
+TargetError
+target_decode(const uint8_t *buf, size_t len, StyringTarget *out)
+{
+	StyringTarget t;
+	size_t		pos = 3;
+
+	memset(&t, 0, sizeof(t));
+	if (len < 3)
+		return TARGET_ERR_BINARY;
+	t.version = buf[0];
+	t.op = buf[1];
+	t.flags = buf[2];
+	if (t.version != TARGET_FORMAT_VERSION || (t.flags & ~TARGET_KNOWN_FLAGS))
+		return TARGET_ERR_BINARY;
+	if (!get_double(buf, len, &pos, &t.value))
+		return TARGET_ERR_BINARY;
+	if ((t.flags & TARGET_HAS_TOLERANCE) && !get_double(buf, len, &pos, &t.tolerance))
+		return TARGET_ERR_BINARY;
+	if ((t.flags & TARGET_HAS_YEAR) && !get_int32(buf, len, &pos, &t.year))
+		return TARGET_ERR_BINARY;
+	if ((t.flags & TARGET_HAS_BASELINE) && !get_double(buf, len, &pos, &t.baseline))
+		return TARGET_ERR_BINARY;
+	if ((t.flags & TARGET_HAS_BASELINE_YEAR) && !get_int32(buf, len, &pos, &t.baseline_year))
+		return TARGET_ERR_BINARY;
+	if (pos != len)
+		return TARGET_ERR_BINARY;
+	target_canonicalize(&t);
+	*out = t;
+	return target_validate(&t);
+}
+
+/* ---------- ordering ---------- */
+
+static int
+cmp_double(double a, double b)
+{
+	return (a < b) ? -1 : (a > b) ? 1 : 0;
+}
+
+static int
+cmp_optional_double(bool ha, double a, bool hb, double b)
+{
+	if (ha != hb)
+		return ha ? 1 : -1;		/* absent sorts first */
+	return ha ? cmp_double(a, b) : 0;
+}
+
+static int
+cmp_optional_int(bool ha, int32_t a, bool hb, int32_t b)
+{
+	if (ha != hb)
+		return ha ? 1 : -1;
+	return ha ? ((a > b) - (a < b)) : 0;
+}
+
+/* Total order: op, value, tolerance, year, baseline, baseline year. */
+int
+target_compare(const StyringTarget *a, const StyringTarget *b)
+{
+	int			c;
+
+	if (a->op != b->op)
+		return a->op < b->op ? -1 : 1;
+	if ((c = cmp_double(a->value, b->value)) != 0)
+		return c;
+	if ((c = cmp_optional_double(a->flags & TARGET_HAS_TOLERANCE, a->tolerance,
+								 b->flags & TARGET_HAS_TOLERANCE, b->tolerance)) != 0)
+		return c;
+	if ((c = cmp_optional_int(a->flags & TARGET_HAS_YEAR, a->year,
+							  b->flags & TARGET_HAS_YEAR, b->year)) != 0)
+		return c;
+	if ((c = cmp_optional_double(a->flags & TARGET_HAS_BASELINE, a->baseline,
+								 b->flags & TARGET_HAS_BASELINE, b->baseline)) != 0)
+		return c;
+	return cmp_optional_int(a->flags & TARGET_HAS_BASELINE_YEAR, a->baseline_year,
+							b->flags & TARGET_HAS_BASELINE_YEAR, b->baseline_year);
+}
+
+/* ---------- the formulas (domain.md, "Target attainment") ---------- */
+
+double
+target_progress(const StyringTarget *t, double a)
+{
+	double		T = t->value;
+
+	if (t->flags & TARGET_HAS_BASELINE)
+	{
+		double		B = t->baseline;
+
+		switch (t->op)
+		{
+			case TARGET_OP_GE:
+				return (a - B) / (T - B);
+			case TARGET_OP_LE:
+				return (B - a) / (B - T);
+			default:
+				return 1.0 - fabs(a - T) / fabs(B - T);
+		}
+	}
+	switch (t->op)
+	{
+		case TARGET_OP_GE:
+			return a / T;
+		case TARGET_OP_LE:
+			/* Nothing left at all (a <= 0) counts as reached. */
+			return a <= 0 ? 1.0 : T / a;
+		default:
+			return 1.0 - fabs(a - T) / fabs(T);
+	}
+}
+
+static double
+clamp01(double x)
+{
+	return x < 0 ? 0 : (x > 1 ? 1 : x);
+}
+
+double
+target_attainment(const StyringTarget *t, double actual)
+{
+	return clamp01(target_progress(t, actual));
+}
+
+bool
+target_achieved(const StyringTarget *t, double a)
+{
+	switch (t->op)
+	{
+		case TARGET_OP_GE:
+			return a >= t->value;
+		case TARGET_OP_LE:
+			return a <= t->value;
+		default:
+			return fabs(a - t->value) <= t->tolerance;
+	}
+}
+
+double
+target_expected_progress(const StyringTarget *t, int32_t year)
+{
+	if (!(t->flags & TARGET_HAS_YEAR) || !(t->flags & TARGET_HAS_BASELINE_YEAR))
+		return 1.0;
+	return clamp01((double) (year - t->baseline_year) /
+				   (double) (t->year - t->baseline_year));
+}
+
+GoalStatus
+target_status(const StyringTarget *t, double actual, bool has_year,
+			  int32_t year, double margin)
+{
+	double		p,
+				expected;
+
+	if (target_achieved(t, actual))
+		return GOAL_ACHIEVED;
+	p = target_progress(t, actual);
+	expected = has_year ? target_expected_progress(t, year) : 1.0;
+	if (p >= expected)
+		return GOAL_ON_TRACK;
+	if (p >= expected - margin)
+		return GOAL_AT_RISK;
+	return GOAL_OFF_TRACK;
+}

@@ -1,0 +1,142 @@
+/*
+ * styring.c - module magic and the error reporting the types share.
+ */
+#include "styring.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+PG_MODULE_MAGIC;
+
+#define ERROR_QUOTE_MAX 100
+
+char *
+styring_quote_for_error(const char *text)
+{
+	size_t		len = strlen(text);
+	int			cut;
+
+	if (len <= ERROR_QUOTE_MAX)
+		return pstrdup(text);
+	cut = pg_mbcliplen(text, (int) len, ERROR_QUOTE_MAX);
+	return psprintf("%.*s...", cut, text);
+}
+
+void
+styring_report_target_error(TargetError rc, const char *text,
+							const TargetParseError *perr, Node *escontext)
+{
+	char	   *shown = styring_quote_for_error(text);
+
+	switch (rc)
+	{
+		case TARGET_OK:
+			return;
+		case TARGET_ERR_SYNTAX:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								 errmsg("invalid input syntax for type styring.target: \"%s\"", shown),
+								 errdetail("Expected %s at position %d.",
+										   perr ? perr->expected : "a target",
+										   perr ? perr->position + 1 : 1),
+								 errhint("A target reads like \">= 90 by 2020 from 72 in 2015\", \"<= 4.5\" or \"= 100 ±2\".")));
+			return;
+		case TARGET_ERR_NUMBER_RANGE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+								 errmsg("number out of range in target \"%s\"", shown),
+								 perr ? errdetail("At position %d.", perr->position + 1) : 0));
+			return;
+		case TARGET_ERR_YEAR_RANGE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+								 errmsg("year out of range in target \"%s\"", shown),
+								 errdetail("Years run from %d to %d.", TARGET_MIN_YEAR, TARGET_MAX_YEAR)));
+			return;
+		case TARGET_ERR_NOT_FINITE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("target \"%s\" has a number that is not finite", shown),
+								 errdetail("NaN and infinity are not allowed in a target.")));
+			return;
+		case TARGET_ERR_TOLERANCE_OP:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("a tolerance goes only with \"=\", not in \"%s\"", shown),
+								 errdetail("A \">=\" or \"<=\" target is met by any value on its side.")));
+			return;
+		case TARGET_ERR_NEGATIVE_TOLERANCE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("tolerance must not be negative in target \"%s\"", shown)));
+			return;
+		case TARGET_ERR_YEAR_ORDER:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("baseline year must be before the target year in \"%s\"", shown),
+								 errdetail("Expected progress grows from the baseline year to the target year.")));
+			return;
+		case TARGET_ERR_BASELINE_YEAR_ALONE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("a baseline year needs a baseline value in target \"%s\"", shown)));
+			return;
+		case TARGET_ERR_ZERO_SPAN:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("target value equals the baseline in \"%s\"", shown),
+								 errdetail("Progress (a - B) / (T - B) would divide by zero.")));
+			return;
+		case TARGET_ERR_ZERO_TARGET:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("target value is zero and there is no baseline in \"%s\"", shown),
+								 errdetail("Progress without a baseline divides by the target value."),
+								 errhint("Give a baseline: \"... from 12 in 2015\".")));
+			return;
+		case TARGET_ERR_NEGATIVE_TARGET:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("negative target value without a baseline in \"%s\"", shown),
+								 errdetail("Progress without a baseline is the ratio a / T or T / a, which needs a positive target."),
+								 errhint("Give a baseline: \"... from -2 in 2015\".")));
+			return;
+		case TARGET_ERR_BASELINE_MEETS:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("the baseline already meets the target in \"%s\"", shown),
+								 errdetail("Progress from the baseline towards the target would run backwards."),
+								 errhint("Drop the baseline, or use \"=\" to hold a level.")));
+			return;
+		case TARGET_ERR_BINARY:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+								 errmsg("invalid binary representation for type styring.target")));
+			return;
+	}
+	elog(ERROR, "unknown target error code %d", (int) rc);
+}
+
+void
+styring_check_finite(double x, const char *what)
+{
+	if (isnan(x) || isinf(x))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number, not \"%s\"", what,
+						isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"))));
+}
+
+double *
+styring_float8_state(ArrayType *state, int n, const char *fn)
+{
+	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != n ||
+		ARR_HASNULL(state) || ARR_ELEMTYPE(state) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state must be a float8 array of %d elements without NULLs", fn, n)));
+	return (double *) ARR_DATA_PTR(state);
+}

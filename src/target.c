@@ -1,0 +1,311 @@
+/*
+ * target.c - the styring.target type: I/O, comparison, hashing, the
+ * constructor and the accessors. The formulas are in attainment.c.
+ */
+#include "styring.h"
+
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(target_in);
+PG_FUNCTION_INFO_V1(target_out);
+PG_FUNCTION_INFO_V1(target_recv);
+PG_FUNCTION_INFO_V1(target_send);
+PG_FUNCTION_INFO_V1(target_cmp);
+PG_FUNCTION_INFO_V1(target_eq);
+PG_FUNCTION_INFO_V1(target_ne);
+PG_FUNCTION_INFO_V1(target_lt);
+PG_FUNCTION_INFO_V1(target_le);
+PG_FUNCTION_INFO_V1(target_gt);
+PG_FUNCTION_INFO_V1(target_ge);
+PG_FUNCTION_INFO_V1(target_hash);
+PG_FUNCTION_INFO_V1(target_hash_extended);
+PG_FUNCTION_INFO_V1(make_target);
+PG_FUNCTION_INFO_V1(target_op);
+PG_FUNCTION_INFO_V1(target_value);
+PG_FUNCTION_INFO_V1(target_tolerance);
+PG_FUNCTION_INFO_V1(target_year);
+PG_FUNCTION_INFO_V1(target_baseline);
+PG_FUNCTION_INFO_V1(target_baseline_year);
+PG_FUNCTION_INFO_V1(target_higher_is_better);
+
+static StyringTarget *
+copy_target(const StyringTarget *t)
+{
+	StyringTarget *result = palloc(sizeof(StyringTarget));
+
+	memcpy(result, t, sizeof(StyringTarget));
+	return result;
+}
+
+static char *
+format_target(const StyringTarget *t)
+{
+	char	   *buf = palloc(TARGET_TEXT_MAX);
+
+	target_format(t, GetDatabaseEncoding() == PG_UTF8, buf, TARGET_TEXT_MAX);
+	return buf;
+}
+
+/* The parser reads UTF-8 ("±", "≥", "≤"); other encodings are converted. */
+Datum
+target_in(PG_FUNCTION_ARGS)
+{
+	char	   *text = PG_GETARG_CSTRING(0);
+	char	   *utf8 = text;
+	StyringTarget t;
+	TargetParseError perr = {0, NULL};
+	TargetError rc;
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+		utf8 = pg_server_to_any(text, (int) strlen(text), PG_UTF8);
+	rc = target_parse(utf8, &t, &perr);
+	if (rc != TARGET_OK)
+	{
+#if PG_VERSION_NUM >= 160000
+		styring_report_target_error(rc, text, &perr, fcinfo->context);
+		PG_RETURN_NULL();
+#else
+		styring_report_target_error(rc, text, &perr, NULL);
+#endif
+	}
+	PG_RETURN_TARGET_P(copy_target(&t));
+}
+
+Datum
+target_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(format_target(PG_GETARG_TARGET_P(0)));
+}
+
+/* Binary input is untrusted: the core decoder checks every byte. */
+Datum
+target_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	StyringTarget t;
+	TargetError rc;
+	size_t		len = (size_t) (buf->len - buf->cursor);
+
+	memset(&t, 0, sizeof(t));
+	rc = target_decode((const uint8_t *) buf->data + buf->cursor, len, &t);
+	if (rc == TARGET_ERR_BINARY)
+		styring_report_target_error(rc, "", NULL, NULL);
+	else if (rc != TARGET_OK)
+		styring_report_target_error(rc, format_target(&t), NULL, NULL);
+	buf->cursor = buf->len;
+	PG_RETURN_TARGET_P(copy_target(&t));
+}
+
+Datum
+target_send(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+	uint8_t		bytes[TARGET_BINARY_MAX];
+	size_t		n = target_encode(t, bytes);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, (int) n);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- comparison and hashing ---------- */
+
+#define TARGET_CMP(a, b) target_compare(PG_GETARG_TARGET_P(a), PG_GETARG_TARGET_P(b))
+
+Datum
+target_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(TARGET_CMP(0, 1));
+}
+
+Datum
+target_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) == 0);
+}
+
+Datum
+target_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) != 0);
+}
+
+Datum
+target_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) < 0);
+}
+
+Datum
+target_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) <= 0);
+}
+
+Datum
+target_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) > 0);
+}
+
+Datum
+target_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(TARGET_CMP(0, 1) >= 0);
+}
+
+/*
+ * Hash the canonical bytes: every constructor canonicalizes (absent fields
+ * and reserved bytes zero, no -0.0), so equal targets have equal bytes.
+ */
+Datum
+target_hash(PG_FUNCTION_ARGS)
+{
+	StyringTarget t = *PG_GETARG_TARGET_P(0);
+
+	target_canonicalize(&t);
+	return hash_any((const unsigned char *) &t, sizeof(t));
+}
+
+Datum
+target_hash_extended(PG_FUNCTION_ARGS)
+{
+	StyringTarget t = *PG_GETARG_TARGET_P(0);
+
+	target_canonicalize(&t);
+	return hash_any_extended((const unsigned char *) &t, sizeof(t),
+							 PG_GETARG_INT64(1));
+}
+
+/* ---------- constructor ---------- */
+
+static int
+parse_op_argument(text *op)
+{
+	char	   *s = text_to_cstring(op);
+
+	if (strcmp(s, ">=") == 0 || strcmp(s, "\xE2\x89\xA5") == 0)
+		return TARGET_OP_GE;
+	if (strcmp(s, "<=") == 0 || strcmp(s, "\xE2\x89\xA4") == 0)
+		return TARGET_OP_LE;
+	if (strcmp(s, "=") == 0)
+		return TARGET_OP_EQ;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid target operator \"%s\"", styring_quote_for_error(s)),
+			 errhint("Use \">=\" (higher is better), \"<=\" (lower is better) or \"=\".")));
+	return 0;
+}
+
+/*
+ * make_target(op, value, by_year, baseline, baseline_year, tolerance):
+ * NULL op or value gives NULL; the other NULLs mean "not given".
+ */
+Datum
+make_target(PG_FUNCTION_ARGS)
+{
+	StyringTarget t;
+	TargetError rc;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	memset(&t, 0, sizeof(t));
+	t.version = TARGET_FORMAT_VERSION;
+	t.op = (uint8_t) parse_op_argument(PG_GETARG_TEXT_PP(0));
+	t.value = PG_GETARG_FLOAT8(1);
+	if (!PG_ARGISNULL(2))
+	{
+		t.year = PG_GETARG_INT32(2);
+		t.flags |= TARGET_HAS_YEAR;
+	}
+	if (!PG_ARGISNULL(3))
+	{
+		t.baseline = PG_GETARG_FLOAT8(3);
+		t.flags |= TARGET_HAS_BASELINE;
+	}
+	if (!PG_ARGISNULL(4))
+	{
+		t.baseline_year = PG_GETARG_INT32(4);
+		t.flags |= TARGET_HAS_BASELINE_YEAR;
+	}
+	if (!PG_ARGISNULL(5))
+	{
+		t.tolerance = PG_GETARG_FLOAT8(5);
+		t.flags |= TARGET_HAS_TOLERANCE;
+	}
+	rc = target_validate(&t);
+	if (rc != TARGET_OK)
+		styring_report_target_error(rc, format_target(&t), NULL, NULL);
+	target_canonicalize(&t);
+	PG_RETURN_TARGET_P(copy_target(&t));
+}
+
+/* ---------- accessors ---------- */
+
+Datum
+target_op(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(target_op_symbol(PG_GETARG_TARGET_P(0)->op)));
+}
+
+Datum
+target_value(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_TARGET_P(0)->value);
+}
+
+/* Every "=" target has a tolerance (0 unless given); others have none. */
+Datum
+target_tolerance(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+
+	if (t->op != TARGET_OP_EQ)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(t->tolerance);
+}
+
+Datum
+target_year(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+
+	if (!(t->flags & TARGET_HAS_YEAR))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t->year);
+}
+
+Datum
+target_baseline(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+
+	if (!(t->flags & TARGET_HAS_BASELINE))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(t->baseline);
+}
+
+Datum
+target_baseline_year(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+
+	if (!(t->flags & TARGET_HAS_BASELINE_YEAR))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t->baseline_year);
+}
+
+/* true for ">=", false for "<=", NULL for "=" (neither direction). */
+Datum
+target_higher_is_better(PG_FUNCTION_ARGS)
+{
+	StyringTarget *t = PG_GETARG_TARGET_P(0);
+
+	if (t->op == TARGET_OP_EQ)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(t->op == TARGET_OP_GE);
+}
