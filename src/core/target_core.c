@@ -272,7 +272,13 @@ parse_fail(TargetParseError *err, const char *start, const char *at,
 {
 	if (err)
 	{
-		err->position = (int) (at - start);
+		/* A position in characters: UTF-8 continuation bytes do not count. */
+		int			chars = 0;
+
+		for (const char *c = start; c < at; c++)
+			if (((unsigned char) *c & 0xC0) != 0x80)
+				chars++;
+		err->position = chars;
 		err->expected = expected;
 	}
 	return code;
@@ -671,6 +677,15 @@ target_attainment(const StyringTarget *t, double actual)
 	return clamp01(target_progress(t, actual));
 }
 
+/*
+ * Binary doubles cannot hold most decimals: 82.8 - 72 is 10.799999999999997,
+ * so 60 % of the way from 72 to 90 would come out just short of 0.6. The
+ * comparisons below allow for that rounding, and no more: a billionth of
+ * the way for progress, and 1e-12 of the numbers' size for distances.
+ */
+#define PROGRESS_SLACK 1e-9
+#define RELATIVE_SLACK 1e-12
+
 bool
 target_achieved(const StyringTarget *t, double a)
 {
@@ -681,7 +696,8 @@ target_achieved(const StyringTarget *t, double a)
 		case TARGET_OP_LE:
 			return a <= t->value;
 		default:
-			return fabs(a - t->value) <= t->tolerance;
+			return fabs(a - t->value) <=
+				t->tolerance + RELATIVE_SLACK * fmax(fabs(a), fabs(t->value));
 	}
 }
 
@@ -705,9 +721,9 @@ target_status(const StyringTarget *t, double actual, bool has_year,
 		return GOAL_ACHIEVED;
 	p = target_progress(t, actual);
 	expected = has_year ? target_expected_progress(t, year) : 1.0;
-	if (p >= expected)
+	if (p >= expected - PROGRESS_SLACK)
 		return GOAL_ON_TRACK;
-	if (p >= expected - margin)
+	if (p >= expected - margin - PROGRESS_SLACK)
 		return GOAL_AT_RISK;
 	return GOAL_OFF_TRACK;
 }

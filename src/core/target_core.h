@@ -85,7 +85,7 @@ typedef enum GoalStatus
 /* Where a parse failed, and what the parser wanted there. */
 typedef struct TargetParseError
 {
-	int			position;		/* 0-based byte offset into the input */
+	int			position;		/* 0-based character offset into the input */
 	const char *expected;		/* e.g. "a number", "\"by\", \"from\" or end" */
 } TargetParseError;
 
