@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs inside pg_virtualenv (PGHOST, PGPORT, PGUSER set): the test suites
+# and their summary. Call scripts/test.sh instead of this.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$log"
+regress_rc=${PIPESTATUS[0]}
+# PostgreSQL 15 prints "test x ... ok"; 16 and later print TAP ("ok 1 - x").
+regress_ok=$(grep -cE '^(test |     )?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' "$log")
+regress_failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$log")
+if [ "$regress_rc" -ne 0 ] && [ "$regress_failed" -eq 0 ]; then regress_failed=1; fi
+[ -f regression.diffs ] && [ "$regress_failed" -gt 0 ] && head -100 regression.diffs
+
+dropdb --if-exists styring_tap >/dev/null 2>&1
+createdb styring_tap
+pg_prove -d styring_tap test/*.sql 2>&1 | tee "$log"
+prove_rc=${PIPESTATUS[0]}
+tap_total=$(sed -nE 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p' "$log" | tail -1)
+tap_failed=$(sed -nE 's/.* ([0-9]+)\/[0-9]+ subtests failed.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+tap_total=${tap_total:-0}
+if [ "$prove_rc" -ne 0 ] && [ "$tap_failed" -eq 0 ]; then tap_failed=1; fi
+rm -f "$log"
+
+passed=$((regress_ok + tap_total - tap_failed))
+failed=$((regress_failed + tap_failed))
+echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed"
+echo "$passed passed, $failed failed" > "${STYRING_SUMMARY:-/dev/stdout}"
+[ "$failed" -eq 0 ]

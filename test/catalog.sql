@@ -1,0 +1,46 @@
+-- The catalog: labels, comments and aggregate support of every object.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS styring;
+SELECT plan(7);
+
+CREATE TEMP VIEW ext_functions AS
+SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proisstrict, p.proparallel,
+       pg_get_function_identity_arguments(p.oid) AS args
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
+
+SELECT is((SELECT string_agg(proname || '(' || args || ')', ', ') FROM ext_functions WHERE provolatile <> 'i'),
+          NULL, 'every function is IMMUTABLE');
+SELECT is((SELECT string_agg(proname || '(' || args || ')', ', ') FROM ext_functions WHERE proparallel <> 's'),
+          NULL, 'every function and aggregate is PARALLEL SAFE');
+
+-- Not STRICT, each for a reason: NULL defaults (make_target), a status for a NULL
+-- actual (status), transition functions that skip NULL rows themselves.
+SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT proisstrict$$,
+              ARRAY['make_target', 'status', 'mean_attainment_trans', 'mean_attainment_trans',
+                    'status_counts_trans', 'status_counts_trans'],
+              'exactly the functions that must see NULLs are not STRICT');
+
+SELECT is((SELECT string_agg(a.aggfnoid::regprocedure::text, ', ')
+           FROM pg_aggregate a JOIN ext_functions f ON f.oid = a.aggfnoid
+           WHERE a.aggcombinefn = 0
+              OR (a.aggtranstype = 'internal'::regtype AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0))),
+          NULL, 'every aggregate has a combine function (and serial/deserial for internal state)');
+
+SELECT is((SELECT string_agg(pg_describe_object(d.classid, d.objid, 0), ', ')
+           FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
+           WHERE d.deptype = 'e' AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+             AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass)),
+          NULL, 'every function, aggregate, type and operator has a COMMENT');
+
+SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'styring' AND p.proname IN ('avg', 'sum', 'rank', 'count', 'min', 'max')),
+          0::bigint, 'no aggregate is named after a built-in');
+
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'styring'), false,
+          'the extension is not relocatable (it lives in schema styring)');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,76 @@
+-- Aggregates under forced parallel plans give the serial results, and agree
+-- with the plain-SQL computation of the same definitions.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS styring;
+SELECT plan(8);
+
+SELECT setseed(0.7);
+CREATE TABLE goals AS
+SELECT i % 50 AS grp,
+       CASE i % 3 WHEN 0 THEN '>= 90 by 2020 from 72 in 2015'::styring.target
+                  WHEN 1 THEN '<= 12 by 2022 from 20 in 2016'
+                  ELSE '= 100 ±2 from 80' END AS t,
+       CASE WHEN i % 17 = 0 THEN NULL ELSE 60 + random() * 50 - (i % 3) * 40 END AS a,
+       CASE WHEN i % 11 = 0 THEN NULL ELSE random() * 10 END AS w,
+       2015 + i % 8 AS y
+FROM generate_series(1, 300000) i;
+ANALYZE goals;
+
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE line text; out text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP out := out || line || E'\n'; END LOOP;
+    RETURN out;
+END $$;
+
+CREATE TEMP TABLE serial AS
+SELECT grp, styring.mean_attainment(t, a) AS m, styring.mean_attainment(t, a, w) AS mw,
+       styring.status_counts(t, a, y) AS sc
+FROM goals GROUP BY grp;
+
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL parallel_leader_participation = off;
+
+SELECT matches(pg_temp.plan_of('SELECT styring.mean_attainment(t, a, w), styring.status_counts(t, a, y) FROM goals'),
+               'Partial Aggregate', 'the plan aggregates partially in parallel workers');
+SELECT matches(pg_temp.plan_of('SELECT grp, styring.mean_attainment(t, a) FROM goals GROUP BY grp'),
+               'Partial (Hash|Group)Aggregate', 'grouped aggregation is partial too');
+
+CREATE TEMP TABLE parallel AS
+SELECT grp, styring.mean_attainment(t, a) AS m, styring.mean_attainment(t, a, w) AS mw,
+       styring.status_counts(t, a, y) AS sc
+FROM goals GROUP BY grp;
+
+-- Compensated sums make the order of partial states matter below 1e-15.
+SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (grp)
+           WHERE abs(s.m - p.m) > 1e-14 OR abs(s.mw - p.mw) > 1e-14),
+          0::bigint, 'parallel mean_attainment equals the serial one (to 1e-14)');
+SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (grp) WHERE s.sc IS DISTINCT FROM p.sc),
+          0::bigint, 'parallel status_counts equals the serial one exactly');
+SELECT is((SELECT count(*) FROM parallel), 50::bigint, 'every group came back');
+
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+
+-- Against the definitions written out in SQL.
+SELECT is((SELECT count(*) FROM serial s JOIN (
+               SELECT grp, avg(styring.attainment(t, a)) AS m,
+                      sum(coalesce(w, 1) * styring.attainment(t, a)) / sum(coalesce(w, 1)) FILTER (WHERE a IS NOT NULL) AS mw
+               FROM goals GROUP BY grp) q USING (grp)
+           WHERE abs(s.m - q.m) > 1e-12 OR abs(s.mw - q.mw) > 1e-12),
+          0::bigint, 'mean_attainment equals avg(attainment) and the weighted mean in SQL');
+SELECT is((SELECT count(*) FROM serial s JOIN (
+               SELECT grp, ROW(count(*) FILTER (WHERE st = 'no_data'), count(*) FILTER (WHERE st = 'achieved'),
+                               count(*) FILTER (WHERE st = 'on_track'), count(*) FILTER (WHERE st = 'at_risk'),
+                               count(*) FILTER (WHERE st = 'off_track'), count(*))::styring.status_count AS sc
+               FROM (SELECT grp, styring.status(t, a, y)::text AS st FROM goals) x GROUP BY grp) q USING (grp)
+           WHERE s.sc IS DISTINCT FROM q.sc),
+          0::bigint, 'status_counts equals counting styring.status per group');
+SELECT is((SELECT sum((sc).total) FROM serial), 300000::numeric, 'status_counts counts every row');
+
+SELECT * FROM finish();
+ROLLBACK;
