@@ -1,0 +1,34 @@
+-- Timing helpers for the benchmarks.
+--   bench.time(label, query, workers): best of three runs, in ms, with
+--   max_parallel_workers_per_gather = workers (0 = serial). Parallel runs
+--   are forced (zero parallel costs) so that the worker count is what it says.
+CREATE SCHEMA bench;
+CREATE TABLE bench.result (bench text, label text, workers int, ms numeric, answer text);
+
+CREATE FUNCTION bench.time(bench_name text, label text, query text, workers int DEFAULT 0)
+RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz; best numeric; ms numeric; answer text;
+BEGIN
+    PERFORM set_config('max_parallel_workers_per_gather', workers::text, true);
+    PERFORM set_config('parallel_setup_cost', CASE WHEN workers > 0 THEN '0' ELSE '1000' END, true);
+    PERFORM set_config('parallel_tuple_cost', CASE WHEN workers > 0 THEN '0' ELSE '0.1' END, true);
+    PERFORM set_config('min_parallel_table_scan_size', CASE WHEN workers > 0 THEN '0' ELSE '8MB' END, true);
+    FOR i IN 1..3 LOOP
+        t0 := clock_timestamp();
+        EXECUTE query INTO answer;
+        ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
+        best := least(best, ms);
+        IF best IS NULL THEN best := ms; END IF;
+    END LOOP;
+    INSERT INTO bench.result VALUES (bench_name, label, workers, round(best, 1), answer);
+    RETURN best;
+END $$;
+
+-- ratios against a baseline label of the same bench and worker count
+CREATE VIEW bench.report AS
+SELECT r.bench, r.label, r.workers, r.ms,
+       round(r.ms / b.ms, 2) AS ratio_to_baseline, b.label AS baseline, r.answer
+FROM bench.result r
+LEFT JOIN LATERAL (SELECT * FROM bench.result b WHERE b.bench = r.bench AND b.workers = r.workers
+                   ORDER BY b.ctid LIMIT 1) b ON true;
