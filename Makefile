@@ -11,7 +11,7 @@ OBJS         = src/styring.o \
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 DATA         = $(EXTENSION)--$(EXTVERSION).sql
-DOCS         = doc/styring.md
+DOCS         = $(wildcard doc/*.md)
 
 REGRESS      = target attainment
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)

@@ -23,8 +23,11 @@ tap_total=${tap_total:-0}
 if [ "$prove_rc" -ne 0 ] && [ "$tap_failed" -eq 0 ]; then tap_failed=1; fi
 rm -f "$log"
 
-passed=$((regress_ok + tap_total - tap_failed))
-failed=$((regress_failed + tap_failed))
-echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed"
+# The reference docs: every example runs and prints what the docs say.
+if perl scripts/doc-check.pl doc/*.md; then doc_ok=1; doc_failed=0; else doc_ok=0; doc_failed=1; fi
+
+passed=$((regress_ok + tap_total - tap_failed + doc_ok))
+failed=$((regress_failed + tap_failed + doc_failed))
+echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed"
 echo "$passed passed, $failed failed" > "${STYRING_SUMMARY:-/dev/stdout}"
 [ "$failed" -eq 0 ]
