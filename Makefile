@@ -5,6 +5,7 @@ EXTENSION    = styring
 EXTVERSION   = 0.1.0
 MODULE_big   = styring
 OBJS         = src/styring.o \
+               src/core/number.o \
                src/core/target_core.o \
                src/target.o \
                src/attainment.o
@@ -26,3 +27,6 @@ PG_CFLAGS   += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initialize
 PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Rebuild when a header changes (PGXS does not track them for us).
+$(OBJS): $(wildcard $(srcdir)/src/*.h $(srcdir)/src/core/*.h)

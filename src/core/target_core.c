@@ -10,6 +10,7 @@
  *   year   := digits, 1 .. 9999
  */
 #include "target_core.h"
+#include "number.h"
 
 #include <errno.h>
 #include <math.h>
@@ -131,29 +132,9 @@ target_canonicalize(StyringTarget *t)
 /* ---------- the text parser ---------- */
 
 static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static const char *
-skip_space(const char *p)
-{
-	while (is_space(*p))
-		p++;
-	return p;
 }
 
 /* Case-insensitive keyword that is not the start of a longer word. */
@@ -171,7 +152,7 @@ match_keyword(const char *p, const char *kw, const char **end)
 		if (c != kw[i])
 			return false;
 	}
-	if (is_alpha(p[n]) || is_digit(p[n]) || p[n] == '_')
+	if (is_alpha(p[n]) || number_is_digit(p[n]) || p[n] == '_')
 		return false;
 	*end = p + n;
 	return true;
@@ -188,59 +169,20 @@ match_prefix(const char *p, const char *prefix, const char **end)
 	return true;
 }
 
-/* "nan", "inf", "infinity" with an optional sign: a number we refuse. */
-static bool
-is_nonfinite_word(const char *p)
-{
-	const char *end;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	return match_keyword(p, "nan", &end) || match_keyword(p, "infinity", &end) ||
-		match_keyword(p, "inf", &end);
-}
-
-/*
- * Scans a decimal number. Our own scanner decides the token's extent, so
- * strtod never sees hexadecimal, "inf" or "nan" forms.
- */
 static TargetError
 scan_number(const char *p, double *out, const char **end)
 {
-	const char *q = p;
-	const char *strtod_end;
-	bool		digits = false;
-
-	if (is_nonfinite_word(p))
-		return TARGET_ERR_NOT_FINITE;
-	if (*q == '+' || *q == '-')
-		q++;
-	while (is_digit(*q))
-		q++, digits = true;
-	if (*q == '.')
+	switch (scan_double(p, out, end))
 	{
-		q++;
-		while (is_digit(*q))
-			q++, digits = true;
+		case NUMBER_OK:
+			return TARGET_OK;
+		case NUMBER_RANGE:
+			return TARGET_ERR_NUMBER_RANGE;
+		case NUMBER_NOT_FINITE:
+			return TARGET_ERR_NOT_FINITE;
+		default:
+			return TARGET_ERR_SYNTAX;
 	}
-	if (!digits)
-		return TARGET_ERR_SYNTAX;
-	if ((*q == 'e' || *q == 'E') &&
-		(is_digit(q[1]) || ((q[1] == '+' || q[1] == '-') && is_digit(q[2]))))
-	{
-		q += 2;
-		while (is_digit(*q))
-			q++;
-	}
-
-	errno = 0;
-	*out = strtod(p, (char **) &strtod_end);
-	if (strtod_end != q)
-		return TARGET_ERR_SYNTAX;	/* e.g. "0x1p3": strtod reads further */
-	if (errno == ERANGE && (*out == 0 || isinf(*out)))
-		return TARGET_ERR_NUMBER_RANGE;
-	*end = q;
-	return TARGET_OK;
 }
 
 static TargetError
@@ -249,9 +191,9 @@ scan_year(const char *p, int32_t *out, const char **end)
 	int64_t		v = 0;
 	const char *q = p;
 
-	if (!is_digit(*q))
+	if (!number_is_digit(*q))
 		return TARGET_ERR_SYNTAX;
-	while (is_digit(*q))
+	while (number_is_digit(*q))
 	{
 		if (v <= TARGET_MAX_YEAR)
 			v = v * 10 + (*q - '0');
@@ -287,7 +229,7 @@ parse_fail(TargetParseError *err, const char *start, const char *at,
 TargetError
 target_parse(const char *text, StyringTarget *out, TargetParseError *err)
 {
-	const char *p = skip_space(text);
+	const char *p = number_skip_space(text);
 	const char *end;
 	TargetError rc;
 	StyringTarget t;
@@ -303,48 +245,48 @@ target_parse(const char *text, StyringTarget *out, TargetParseError *err)
 		t.op = TARGET_OP_EQ;
 	else
 		return parse_fail(err, text, p, "\">=\", \"<=\" or \"=\"", TARGET_ERR_SYNTAX);
-	p = skip_space(end);
+	p = number_skip_space(end);
 
 	if ((rc = scan_number(p, &t.value, &end)) != TARGET_OK)
 		return parse_fail(err, text, p, "a number", rc);
-	p = skip_space(end);
+	p = number_skip_space(end);
 
 	if (match_prefix(p, "\xC2\xB1", &end) || match_prefix(p, "+-", &end))
 	{
 		const char *at = p;
 
-		p = skip_space(end);
+		p = number_skip_space(end);
 		if ((rc = scan_number(p, &t.tolerance, &end)) != TARGET_OK)
 			return parse_fail(err, text, p, "a tolerance", rc);
 		t.flags |= TARGET_HAS_TOLERANCE;
 		if (t.op != TARGET_OP_EQ)
 			return parse_fail(err, text, at, "no tolerance", TARGET_ERR_TOLERANCE_OP);
-		p = skip_space(end);
+		p = number_skip_space(end);
 	}
 
 	if (match_keyword(p, "by", &end))
 	{
-		p = skip_space(end);
+		p = number_skip_space(end);
 		if ((rc = scan_year(p, &t.year, &end)) != TARGET_OK)
 			return parse_fail(err, text, p, "a year", rc);
 		t.flags |= TARGET_HAS_YEAR;
-		p = skip_space(end);
+		p = number_skip_space(end);
 	}
 
 	if (match_keyword(p, "from", &end))
 	{
-		p = skip_space(end);
+		p = number_skip_space(end);
 		if ((rc = scan_number(p, &t.baseline, &end)) != TARGET_OK)
 			return parse_fail(err, text, p, "a baseline number", rc);
 		t.flags |= TARGET_HAS_BASELINE;
-		p = skip_space(end);
+		p = number_skip_space(end);
 		if (match_keyword(p, "in", &end))
 		{
-			p = skip_space(end);
+			p = number_skip_space(end);
 			if ((rc = scan_year(p, &t.baseline_year, &end)) != TARGET_OK)
 				return parse_fail(err, text, p, "a baseline year", rc);
 			t.flags |= TARGET_HAS_BASELINE_YEAR;
-			p = skip_space(end);
+			p = number_skip_space(end);
 		}
 	}
 
@@ -366,86 +308,6 @@ target_parse(const char *text, StyringTarget *out, TargetParseError *err)
 }
 
 /* ---------- the printer ---------- */
-
-/*
- * Shortest round-trip: the fewest significant digits (1..17) that strtod
- * reads back to the same double, laid out in fixed notation for decimal
- * exponents -4..14 and scientific notation outside.
- */
-size_t
-format_double_shortest(double x, char *buf, size_t buflen)
-{
-	char		sci[40];
-	char		digits[20];
-	int			ndigits = 0;
-	int			exponent;
-	char		out[64];
-	size_t		len = 0;
-	const char *p;
-
-	if (x == 0)
-		return (size_t) snprintf(buf, buflen, "0");
-	if (!isfinite(x))
-		return (size_t) snprintf(buf, buflen, isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"));
-
-	for (int prec = 1; prec <= 17; prec++)
-	{
-		snprintf(sci, sizeof(sci), "%.*e", prec - 1, x);
-		if (strtod(sci, NULL) == x)
-			break;
-	}
-
-	p = sci;
-	if (*p == '-')
-	{
-		out[len++] = '-';
-		p++;
-	}
-	for (; *p && *p != 'e'; p++)
-		if (is_digit(*p))
-			digits[ndigits++] = *p;
-	exponent = atoi(p + 1);
-	while (ndigits > 1 && digits[ndigits - 1] == '0')
-		ndigits--;
-
-	if (exponent >= -4 && exponent < 15)
-	{
-		if (exponent < 0)
-		{
-			out[len++] = '0';
-			out[len++] = '.';
-			for (int i = -1; i > exponent; i--)
-				out[len++] = '0';
-			for (int i = 0; i < ndigits; i++)
-				out[len++] = digits[i];
-		}
-		else
-		{
-			for (int i = 0; i <= exponent; i++)
-				out[len++] = i < ndigits ? digits[i] : '0';
-			if (ndigits > exponent + 1)
-			{
-				out[len++] = '.';
-				for (int i = exponent + 1; i < ndigits; i++)
-					out[len++] = digits[i];
-			}
-		}
-		out[len] = '\0';
-	}
-	else
-	{
-		out[len++] = digits[0];
-		if (ndigits > 1)
-		{
-			out[len++] = '.';
-			for (int i = 1; i < ndigits; i++)
-				out[len++] = digits[i];
-		}
-		snprintf(out + len, sizeof(out) - len, "e%c%02d",
-				 exponent < 0 ? '-' : '+', abs(exponent));
-	}
-	return (size_t) snprintf(buf, buflen, "%s", out);
-}
 
 size_t
 target_format(const StyringTarget *t, bool utf8, char *buf, size_t buflen)

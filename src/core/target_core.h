@@ -105,9 +105,6 @@ extern TargetError target_parse(const char *text, StyringTarget *out,
 extern size_t target_format(const StyringTarget *t, bool utf8,
 							char *buf, size_t buflen);
 
-/* Writes the shortest decimal form that reads back to exactly x. */
-extern size_t format_double_shortest(double x, char *buf, size_t buflen);
-
 /*
  * Binary form (network byte order); decode validates like the parser. When
  * the bytes are well formed but the target is invalid (say T = B), *out holds

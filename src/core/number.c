@@ -1,0 +1,182 @@
+/*
+ * number.c - decimal numbers in text, shared by every styring parser.
+ */
+#include "number.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool
+number_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool
+number_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+const char *
+number_skip_space(const char *p)
+{
+	while (number_is_space(*p))
+		p++;
+	return p;
+}
+
+static bool
+word_at(const char *p, const char *word)
+{
+	size_t		n = strlen(word);
+
+	for (size_t i = 0; i < n; i++)
+	{
+		char		c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != word[i])
+			return false;
+	}
+	return !((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
+			 number_is_digit(p[n]) || p[n] == '_');
+}
+
+static bool
+is_nonfinite_word(const char *p)
+{
+	if (*p == '+' || *p == '-')
+		p++;
+	return word_at(p, "nan") || word_at(p, "infinity") || word_at(p, "inf");
+}
+
+/*
+ * Our own scanner decides the token's extent; strtod only converts it, and
+ * must stop exactly there (it would read "0x1p3" as hexadecimal).
+ */
+NumberScan
+scan_double(const char *p, double *out, const char **end)
+{
+	const char *q = p;
+	char	   *strtod_end;
+	bool		digits = false;
+
+	if (is_nonfinite_word(p))
+		return NUMBER_NOT_FINITE;
+	if (*q == '+' || *q == '-')
+		q++;
+	while (number_is_digit(*q))
+		q++, digits = true;
+	if (*q == '.')
+	{
+		q++;
+		while (number_is_digit(*q))
+			q++, digits = true;
+	}
+	if (!digits)
+		return NUMBER_SYNTAX;
+	if ((*q == 'e' || *q == 'E') &&
+		(number_is_digit(q[1]) || ((q[1] == '+' || q[1] == '-') && number_is_digit(q[2]))))
+	{
+		q += 2;
+		while (number_is_digit(*q))
+			q++;
+	}
+
+	errno = 0;
+	*out = strtod(p, &strtod_end);
+	if (strtod_end != q)
+		return NUMBER_SYNTAX;
+	if (errno == ERANGE && (*out == 0 || isinf(*out)))
+		return NUMBER_RANGE;
+	if (*out == 0)
+		*out = 0;				/* no -0: equal values print and hash alike */
+	*end = q;
+	return NUMBER_OK;
+}
+
+/*
+ * Shortest round-trip: the fewest significant digits (1..17) that strtod
+ * reads back to the same double, laid out in fixed notation for decimal
+ * exponents -4..14 and scientific notation outside, as float8out does.
+ */
+size_t
+format_double_shortest(double x, char *buf, size_t buflen)
+{
+	char		sci[40];
+	char		digits[20];
+	int			ndigits = 0;
+	int			exponent;
+	char		out[DOUBLE_TEXT_MAX + 8];
+	size_t		len = 0;
+	const char *p;
+
+	if (x == 0)
+		return (size_t) snprintf(buf, buflen, "0");
+	if (!isfinite(x))
+		return (size_t) snprintf(buf, buflen, "%s",
+								 isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"));
+
+	for (int prec = 1; prec <= 17; prec++)
+	{
+		snprintf(sci, sizeof(sci), "%.*e", prec - 1, x);
+		if (strtod(sci, NULL) == x)
+			break;
+	}
+
+	p = sci;
+	if (*p == '-')
+	{
+		out[len++] = '-';
+		p++;
+	}
+	for (; *p && *p != 'e'; p++)
+		if (number_is_digit(*p))
+			digits[ndigits++] = *p;
+	exponent = atoi(p + 1);
+	while (ndigits > 1 && digits[ndigits - 1] == '0')
+		ndigits--;
+
+	if (exponent >= -4 && exponent < 15)
+	{
+		if (exponent < 0)
+		{
+			out[len++] = '0';
+			out[len++] = '.';
+			for (int i = -1; i > exponent; i--)
+				out[len++] = '0';
+			for (int i = 0; i < ndigits; i++)
+				out[len++] = digits[i];
+		}
+		else
+		{
+			for (int i = 0; i <= exponent; i++)
+				out[len++] = i < ndigits ? digits[i] : '0';
+			if (ndigits > exponent + 1)
+			{
+				out[len++] = '.';
+				for (int i = exponent + 1; i < ndigits; i++)
+					out[len++] = digits[i];
+			}
+		}
+		out[len] = '\0';
+	}
+	else
+	{
+		out[len++] = digits[0];
+		if (ndigits > 1)
+		{
+			out[len++] = '.';
+			for (int i = 1; i < ndigits; i++)
+				out[len++] = digits[i];
+		}
+		snprintf(out + len, sizeof(out) - len, "e%c%02d",
+				 exponent < 0 ? '-' : '+', abs(exponent));
+	}
+	return (size_t) snprintf(buf, buflen, "%s", out);
+}
