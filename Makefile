@@ -8,13 +8,15 @@ OBJS         = src/styring.o \
                src/core/number.o \
                src/core/target_core.o \
                src/target.o \
-               src/attainment.o
+               src/attainment.o \
+               src/core/profile_core.o \
+               src/profile.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 DATA         = $(EXTENSION)--$(EXTVERSION).sql
 DOCS         = $(wildcard doc/*.md)
 
-REGRESS      = target attainment
+REGRESS      = target attainment profile
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS  = -I$(srcdir)/src

@@ -1,0 +1,441 @@
+/*
+ * profile_core.c - sort, summarise, search and (de)serialise a group's values.
+ */
+#include "profile_core.h"
+#include "number.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- building ---------- */
+
+/* An unsigned key that sorts like the double: flip all bits of negatives. */
+static inline uint64_t
+sort_key(double d)
+{
+	uint64_t	u;
+
+	memcpy(&u, &d, sizeof(u));
+	return (u & UINT64_C(0x8000000000000000)) ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Least-significant-digit radix sort on the 8 bytes of the key: O(n) and
+ * stable, so large groups sort several times faster than with qsort, and
+ * the caller's interrupt check runs between passes. Passes in which every
+ * value has the same digit (the exponent bytes, mostly) are skipped.
+ */
+void
+profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
+{
+	double	   *src = values;
+	double	   *dst = tmp;
+
+	if (n < 512)
+	{
+		qsort(values, n, sizeof(double), cmp_double);
+		return;
+	}
+	for (int shift = 0; shift < 64; shift += 8)
+	{
+		size_t		count[256] = {0};
+		size_t		offset = 0;
+
+		for (size_t i = 0; i < n; i++)
+			count[(sort_key(src[i]) >> shift) & 0xFF]++;
+		if (count[(sort_key(src[0]) >> shift) & 0xFF] == n)
+			continue;
+		for (int d = 0; d < 256; d++)
+		{
+			size_t		c = count[d];
+
+			count[d] = offset;
+			offset += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(sort_key(src[i]) >> shift) & 0xFF]++] = src[i];
+		{
+			double	   *swap = src;
+
+			src = dst;
+			dst = swap;
+		}
+		if (tick)
+			tick();
+	}
+	if (src != values)
+		memcpy(values, src, n * sizeof(double));
+}
+
+static inline void
+compensated_add(double *sum, double *comp, double x)
+{
+	double		t = *sum + x;
+
+	if (fabs(*sum) >= fabs(x))
+		*comp += (*sum - t) + x;
+	else
+		*comp += (x - t) + *sum;
+	*sum = t;
+}
+
+void
+profile_moments(const double *v, size_t n, double *mean, double *m2)
+{
+	double		sum = 0,
+				comp = 0,
+				sq = 0,
+				sqcomp = 0;
+	double		m;
+
+	for (size_t i = 0; i < n; i++)
+		compensated_add(&sum, &comp, v[i]);
+	m = (sum + comp) / (double) n;
+	/* Two passes: deviations from the mean do not cancel catastrophically. */
+	for (size_t i = 0; i < n; i++)
+		compensated_add(&sq, &sqcomp, (v[i] - m) * (v[i] - m));
+	*mean = m;
+	*m2 = sq + sqcomp;
+}
+
+void
+profile_merge_sorted(const double *a, size_t na, const double *b, size_t nb, double *out)
+{
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na && j < nb)
+		out[k++] = (b[j] < a[i]) ? b[j++] : a[i++];
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+}
+
+/* ---------- questions ---------- */
+
+size_t
+profile_count_below(const double *v, size_t n, double x)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+profile_count_at_or_below(const double *v, size_t n, double x)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (v[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Values that rank strictly better than x. */
+static size_t
+count_better(const double *v, size_t n, double x, bool higher_is_better)
+{
+	return higher_is_better ? n - profile_count_at_or_below(v, n, x)
+		: profile_count_below(v, n, x);
+}
+
+/* A value equal to a member is that member; any other is added to the group. */
+static bool
+is_member(const double *v, size_t n, double x)
+{
+	size_t		i = profile_count_below(v, n, x);
+
+	return i < n && v[i] == x;
+}
+
+int64_t
+profile_rank(const double *v, size_t n, double x, bool higher_is_better)
+{
+	return (int64_t) count_better(v, n, x, higher_is_better) + 1;
+}
+
+/* (rank - 1) / (N - 1), as percent_rank() computes it; 0 for a group of one. */
+double
+profile_percent_rank(const double *v, size_t n, double x, bool higher_is_better)
+{
+	int64_t		total = (int64_t) n + (is_member(v, n, x) ? 0 : 1);
+	int64_t		rank = profile_rank(v, n, x, higher_is_better);
+
+	if (total <= 1)
+		return 0.0;
+	return (double) (rank - 1) / (double) (total - 1);
+}
+
+/* Rows before x or tied with it, over N, as cume_dist() computes it. */
+double
+profile_cume_dist(const double *v, size_t n, double x, bool higher_is_better)
+{
+	bool		member = is_member(v, n, x);
+	int64_t		total = (int64_t) n + (member ? 0 : 1);
+	size_t		not_worse = higher_is_better ? n - profile_count_below(v, n, x)
+		: profile_count_at_or_below(v, n, x);
+
+	return (double) ((int64_t) not_worse + (member ? 0 : 1)) / (double) total;
+}
+
+/* The same arithmetic as percentile_cont's float8 path (orderedsetaggs.c). */
+double
+profile_quantile(const double *v, size_t n, double q)
+{
+	double		pos = q * (double) (n - 1);
+	size_t		first = (size_t) floor(pos);
+	size_t		second = (size_t) ceil(pos);
+	double		proportion = pos - (double) first;
+
+	if (second >= n)
+		second = n - 1;
+	if (first >= n)
+		first = n - 1;
+	if (first == second)
+		return v[first];
+	return v[first] + (proportion * (v[second] - v[first]));
+}
+
+ProfileBand
+profile_quartile_band(const double *v, size_t n, double x, bool higher_is_better)
+{
+	double		q1 = profile_quantile(v, n, 0.25);
+	double		q3 = profile_quantile(v, n, 0.75);
+
+	if (q1 == q3)
+		return BAND_MIDDLE;
+	if (higher_is_better)
+		return x >= q3 ? BAND_TOP : (x <= q1 ? BAND_BOTTOM : BAND_MIDDLE);
+	return x <= q1 ? BAND_TOP : (x >= q3 ? BAND_BOTTOM : BAND_MIDDLE);
+}
+
+const char *
+profile_band_label(ProfileBand b)
+{
+	return b == BAND_TOP ? "top" : (b == BAND_BOTTOM ? "bottom" : "middle");
+}
+
+/*
+ * Grade 1-6 in the style of Kommunebarometeret: at or past the 95th
+ * percentile (the best 5 %) is 6, at or past the 5th (the worst 5 %) is 1,
+ * and in between the grade is linear in the value's distance between the
+ * two; mirrored when lower is better. Without spread (p5 = p95) every value
+ * at it gets the middle grade 3.5, better values 6 and worse 1.
+ */
+double
+profile_grade(const double *v, size_t n, double x, bool higher_is_better)
+{
+	double		lo = profile_quantile(v, n, GRADE_LOW_QUANTILE);
+	double		hi = profile_quantile(v, n, GRADE_HIGH_QUANTILE);
+	double		g;
+
+	if (hi == lo)
+		g = x > hi ? 6.0 : (x < lo ? 1.0 : 3.5);
+	else if (x >= hi)
+		g = 6.0;
+	else if (x <= lo)
+		g = 1.0;
+	else
+		g = 1.0 + 5.0 * ((x - lo) / (hi - lo));
+	return higher_is_better ? g : 7.0 - g;
+}
+
+/* ---------- text ---------- */
+
+size_t
+profile_text_capacity(const char *text)
+{
+	size_t		commas = 0;
+
+	for (const char *p = text; *p; p++)
+		if (*p == ',')
+			commas++;
+	return commas + 1;
+}
+
+static ProfileError
+fail(ProfileParseError *err, const char *start, const char *at, const char *expected,
+	 ProfileError code)
+{
+	if (err)
+	{
+		int			chars = 0;
+
+		for (const char *c = start; c < at; c++)
+			if (((unsigned char) *c & 0xC0) != 0x80)
+				chars++;
+		err->position = chars;
+		err->expected = expected;
+	}
+	return code;
+}
+
+ProfileError
+profile_parse(const char *text, double *out, size_t cap, size_t *n, ProfileParseError *err)
+{
+	const char *p = number_skip_space(text);
+	const char *end;
+	size_t		count = 0;
+
+	if (*p != '{')
+		return fail(err, text, p, "\"{\"", PROFILE_ERR_SYNTAX);
+	p = number_skip_space(p + 1);
+	if (*p == '}')
+		return fail(err, text, p, "a number", PROFILE_ERR_EMPTY);
+	for (;;)
+	{
+		double		d;
+
+		switch (scan_double(p, &d, &end))
+		{
+			case NUMBER_OK:
+				break;
+			case NUMBER_RANGE:
+				return fail(err, text, p, "a number", PROFILE_ERR_NUMBER_RANGE);
+			case NUMBER_NOT_FINITE:
+				return fail(err, text, p, "a finite number", PROFILE_ERR_NOT_FINITE);
+			default:
+				return fail(err, text, p, "a number", PROFILE_ERR_SYNTAX);
+		}
+		if (count >= cap || count >= PROFILE_MAX_VALUES)
+			return fail(err, text, p, NULL, PROFILE_ERR_TOO_MANY);
+		out[count++] = d;
+		p = number_skip_space(end);
+		if (*p == ',')
+		{
+			p = number_skip_space(p + 1);
+			continue;
+		}
+		if (*p == '}')
+			break;
+		return fail(err, text, p, "\",\" or \"}\"", PROFILE_ERR_SYNTAX);
+	}
+	p = number_skip_space(p + 1);
+	if (*p != '\0')
+		return fail(err, text, p, "end of input", PROFILE_ERR_SYNTAX);
+	*n = count;
+	return PROFILE_OK;
+}
+
+size_t
+profile_text_size(size_t n)
+{
+	return n * (DOUBLE_TEXT_MAX + 1) + 3;
+}
+
+size_t
+profile_format(const double *v, size_t n, char *buf, size_t buflen)
+{
+	size_t		len = 0;
+
+	if (buflen < profile_text_size(n))
+		return 0;
+	buf[len++] = '{';
+	for (size_t i = 0; i < n; i++)
+	{
+		if (i > 0)
+			buf[len++] = ',';
+		len += format_double_shortest(v[i], buf + len, buflen - len);
+	}
+	buf[len++] = '}';
+	buf[len] = '\0';
+	return len;
+}
+
+/* ---------- binary ---------- */
+
+size_t
+profile_binary_size(size_t n)
+{
+	return 1 + 4 + 8 * n;
+}
+
+void
+profile_encode(const double *v, size_t n, uint8_t *buf)
+{
+	size_t		pos = 0;
+
+	buf[pos++] = PROFILE_FORMAT_VERSION;
+	for (int k = 0; k < 4; k++)
+		buf[pos++] = (uint8_t) ((uint32_t) n >> (24 - 8 * k));
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	u;
+
+		memcpy(&u, &v[i], sizeof(u));
+		for (int k = 0; k < 8; k++)
+			buf[pos++] = (uint8_t) (u >> (56 - 8 * k));
+	}
+}
+
+ProfileError
+profile_decode_header(const uint8_t *buf, size_t len, size_t *n)
+{
+	uint32_t	count = 0;
+
+	if (len < 5 || buf[0] != PROFILE_FORMAT_VERSION)
+		return PROFILE_ERR_BINARY;
+	for (int k = 0; k < 4; k++)
+		count = (count << 8) | buf[1 + k];
+	if (count == 0)
+		return PROFILE_ERR_EMPTY;
+	if (count > PROFILE_MAX_VALUES)
+		return PROFILE_ERR_TOO_MANY;
+	if ((len - 5) / 8 != count || (len - 5) % 8 != 0)
+		return PROFILE_ERR_BINARY;
+	*n = count;
+	return PROFILE_OK;
+}
+
+/* Every value finite, -0.0 refused (we never send it), ascending if asked. */
+ProfileError
+profile_decode(const uint8_t *buf, size_t len, double *out, size_t n, bool ascending)
+{
+	size_t		pos = 5;
+
+	if (profile_binary_size(n) != len)
+		return PROFILE_ERR_BINARY;
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	u = 0;
+
+		for (int k = 0; k < 8; k++)
+			u = (u << 8) | buf[pos++];
+		memcpy(&out[i], &u, sizeof(u));
+		if (!isfinite(out[i]))
+			return PROFILE_ERR_NOT_FINITE;
+		if (u == UINT64_C(0x8000000000000000) || (ascending && i > 0 && out[i] < out[i - 1]))
+			return PROFILE_ERR_BINARY;
+	}
+	return PROFILE_OK;
+}

@@ -1,0 +1,793 @@
+/*
+ * profile.c - styring.profile: a comparison group's values, collected once
+ * by the profile() aggregate and then asked where any value stands.
+ *
+ * On disk a profile is a varlena with a 32-byte header (format version,
+ * count, mean and sum of squared deviations) followed by the values sorted
+ * ascending. Mean and spread are computed once, from the sorted values, so
+ * they do not depend on how a parallel or distributed plan split the group.
+ */
+#include "styring.h"
+
+#include <math.h>
+
+#include "access/detoast.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#include "core/number.h"
+#include "core/profile_core.h"
+
+typedef struct Profile
+{
+	int32		vl_len_;		/* varlena header */
+	uint8		version;		/* PROFILE_FORMAT_VERSION */
+	uint8		flags;			/* 0; reserved */
+	uint16		reserved;		/* 0 */
+	int32		n;				/* number of values, >= 1 */
+	int32		reserved2;		/* 0 */
+	double		mean;
+	double		m2;				/* sum of squared deviations from the mean */
+	double		values[FLEXIBLE_ARRAY_MEMBER];	/* ascending */
+} Profile;
+
+#define PROFILE_HEADER_SIZE offsetof(Profile, values)
+#define PROFILE_SIZE(n) (PROFILE_HEADER_SIZE + (Size) (n) * sizeof(double))
+
+PG_FUNCTION_INFO_V1(profile_in);
+PG_FUNCTION_INFO_V1(profile_out);
+PG_FUNCTION_INFO_V1(profile_recv);
+PG_FUNCTION_INFO_V1(profile_send);
+PG_FUNCTION_INFO_V1(profile_eq);
+PG_FUNCTION_INFO_V1(profile_ne);
+PG_FUNCTION_INFO_V1(profile_trans);
+PG_FUNCTION_INFO_V1(profile_union_trans);
+PG_FUNCTION_INFO_V1(profile_combine);
+PG_FUNCTION_INFO_V1(profile_serial);
+PG_FUNCTION_INFO_V1(profile_deserial);
+PG_FUNCTION_INFO_V1(profile_final);
+PG_FUNCTION_INFO_V1(profile_merge);
+PG_FUNCTION_INFO_V1(profile_rank_in);
+PG_FUNCTION_INFO_V1(profile_percent_rank_in);
+PG_FUNCTION_INFO_V1(profile_cume_dist_in);
+PG_FUNCTION_INFO_V1(profile_quantile_of);
+PG_FUNCTION_INFO_V1(profile_quartile_band_fn);
+PG_FUNCTION_INFO_V1(profile_grade_fn);
+PG_FUNCTION_INFO_V1(profile_group_size);
+PG_FUNCTION_INFO_V1(profile_group_min);
+PG_FUNCTION_INFO_V1(profile_group_max);
+PG_FUNCTION_INFO_V1(profile_group_mean);
+PG_FUNCTION_INFO_V1(profile_group_median);
+PG_FUNCTION_INFO_V1(profile_group_stddev);
+PG_FUNCTION_INFO_V1(profile_deviation_from_mean);
+PG_FUNCTION_INFO_V1(profile_deviation_from_mean_pct);
+PG_FUNCTION_INFO_V1(profile_deviation_from_median);
+PG_FUNCTION_INFO_V1(profile_deviation_from_median_pct);
+PG_FUNCTION_INFO_V1(profile_z_score);
+PG_FUNCTION_INFO_V1(profile_summary);
+PG_FUNCTION_INFO_V1(profile_values);
+
+static void
+tick(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* ---------- making and reading the on-disk form ---------- */
+
+/* Sorts the values (in place) and wraps them with their moments. */
+static Profile *
+make_profile(double *values, size_t n)
+{
+	Profile    *p;
+	double	   *tmp;
+
+	if (n > PROFILE_MAX_VALUES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a comparison group can hold at most %zu values, not %zu",
+						PROFILE_MAX_VALUES, n)));
+	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
+	memset(p, 0, PROFILE_HEADER_SIZE);
+	SET_VARSIZE(p, PROFILE_SIZE(n));
+	p->version = PROFILE_FORMAT_VERSION;
+	p->n = (int32) n;
+	memcpy(p->values, values, n * sizeof(double));
+	tmp = (n >= 512) ? MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(double)) : NULL;
+	profile_sort(p->values, n, tmp, tick);
+	if (tmp)
+		pfree(tmp);
+	profile_moments(p->values, n, &p->mean, &p->m2);
+	return p;
+}
+
+static void
+check_profile(const Profile *p)
+{
+	if (p->version != PROFILE_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported styring.profile format version %d", p->version),
+				 errhint("This build reads version %d; update the extension.", PROFILE_FORMAT_VERSION)));
+	if (p->n < 1 || VARSIZE(p) != PROFILE_SIZE(p->n) || p->flags != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt styring.profile value")));
+}
+
+/*
+ * The profile argument, detoasted. A profile stored in a table is usually
+ * toasted out of line, and a query that asks it about every row of a group
+ * would fetch it once per row: keep the last one fetched per call site and
+ * argument (a function of two profiles needs both at once).
+ */
+typedef struct ProfileCacheSlot
+{
+	Oid			toastrelid;
+	Oid			valueid;
+	Profile    *profile;
+} ProfileCacheSlot;
+
+#define PROFILE_CACHE_SLOTS 2
+
+static Profile *
+profile_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
+	Profile    *p;
+
+	if (VARATT_IS_EXTERNAL_ONDISK(raw) && argno < PROFILE_CACHE_SLOTS)
+	{
+		struct varatt_external ext;
+		ProfileCacheSlot *slots = (ProfileCacheSlot *) fcinfo->flinfo->fn_extra;
+		ProfileCacheSlot *slot;
+		MemoryContext old;
+
+		if (slots == NULL)
+		{
+			slots = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+										   PROFILE_CACHE_SLOTS * sizeof(ProfileCacheSlot));
+			fcinfo->flinfo->fn_extra = slots;
+		}
+		slot = &slots[argno];
+		VARATT_EXTERNAL_GET_POINTER(ext, raw);
+		if (slot->profile && slot->valueid == ext.va_valueid &&
+			slot->toastrelid == ext.va_toastrelid)
+			return slot->profile;
+		if (slot->profile)
+			pfree(slot->profile);
+		slot->profile = NULL;
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		p = (Profile *) PG_DETOAST_DATUM_COPY(d);
+		MemoryContextSwitchTo(old);
+		check_profile(p);
+		slot->toastrelid = ext.va_toastrelid;
+		slot->valueid = ext.va_valueid;
+		slot->profile = p;
+		return p;
+	}
+	p = (Profile *) PG_DETOAST_DATUM(d);
+	check_profile(p);
+	return p;
+}
+
+/* ---------- text and binary I/O ---------- */
+
+static void
+report_profile_error(ProfileError rc, const char *text, const ProfileParseError *perr,
+					 Node *escontext)
+{
+	char	   *shown = styring_quote_for_error(text);
+
+	switch (rc)
+	{
+		case PROFILE_OK:
+			return;
+		case PROFILE_ERR_SYNTAX:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								 errmsg("invalid input syntax for type styring.profile: \"%s\"", shown),
+								 errdetail("Expected %s at position %d.",
+										   perr && perr->expected ? perr->expected : "a profile",
+										   perr ? perr->position + 1 : 1),
+								 errhint("A profile reads like \"{1.5,2,3.25}\".")));
+			return;
+		case PROFILE_ERR_NUMBER_RANGE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+								 errmsg("number out of range in profile \"%s\"", shown),
+								 perr ? errdetail("At position %d.", perr->position + 1) : 0));
+			return;
+		case PROFILE_ERR_NOT_FINITE:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("profile \"%s\" has a value that is not finite", shown),
+								 errdetail("NaN and infinity are not allowed in a comparison group.")));
+			return;
+		case PROFILE_ERR_EMPTY:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("a profile needs at least one value: \"%s\"", shown),
+								 errdetail("An empty comparison group is NULL.")));
+			return;
+		case PROFILE_ERR_TOO_MANY:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+								 errmsg("a comparison group can hold at most %zu values",
+										PROFILE_MAX_VALUES)));
+			return;
+		case PROFILE_ERR_BINARY:
+			STYRING_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+								 errmsg("invalid binary representation for type styring.profile")));
+			return;
+	}
+	elog(ERROR, "unknown profile error code %d", (int) rc);
+}
+
+Datum
+profile_in(PG_FUNCTION_ARGS)
+{
+	char	   *text = PG_GETARG_CSTRING(0);
+	size_t		cap = profile_text_capacity(text);
+	double	   *values;
+	size_t		n = 0;
+	ProfileParseError perr = {0, NULL};
+	ProfileError rc;
+	Node	   *escontext = NULL;
+
+#if PG_VERSION_NUM >= 160000
+	escontext = fcinfo->context;
+#endif
+	if (cap > PROFILE_MAX_VALUES)
+		cap = PROFILE_MAX_VALUES + 1;
+	values = MemoryContextAllocHuge(CurrentMemoryContext, cap * sizeof(double));
+	rc = profile_parse(text, values, cap, &n, &perr);
+	if (rc != PROFILE_OK)
+	{
+		report_profile_error(rc, text, &perr, escontext);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(make_profile(values, n));
+}
+
+Datum
+profile_out(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	size_t		size = profile_text_size((size_t) p->n);
+	char	   *buf = MemoryContextAllocHuge(CurrentMemoryContext, size);
+
+	profile_format(p->values, (size_t) p->n, buf, size);
+	PG_RETURN_CSTRING(buf);
+}
+
+/* Binary input is untrusted: count, length, finiteness and order are checked. */
+Datum
+profile_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const uint8_t *bytes = (const uint8_t *) buf->data + buf->cursor;
+	size_t		len = (size_t) (buf->len - buf->cursor);
+	size_t		n = 0;
+	ProfileError rc;
+	Profile    *p;
+
+	rc = profile_decode_header(bytes, len, &n);
+	if (rc != PROFILE_OK)
+		report_profile_error(rc, "", NULL, NULL);
+	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
+	memset(p, 0, PROFILE_HEADER_SIZE);
+	SET_VARSIZE(p, PROFILE_SIZE(n));
+	p->version = PROFILE_FORMAT_VERSION;
+	p->n = (int32) n;
+	rc = profile_decode(bytes, len, p->values, n, true);
+	if (rc != PROFILE_OK)
+		report_profile_error(rc, "", NULL, NULL);
+	profile_moments(p->values, n, &p->mean, &p->m2);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(p);
+}
+
+Datum
+profile_send(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	size_t		size = profile_binary_size((size_t) p->n);
+	bytea	   *result = MemoryContextAllocHuge(CurrentMemoryContext, VARHDRSZ + size);
+
+	SET_VARSIZE(result, VARHDRSZ + size);
+	profile_encode(p->values, (size_t) p->n, (uint8_t *) VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
+}
+
+static bool
+profiles_equal(const Profile *a, const Profile *b)
+{
+	return a->n == b->n &&
+		memcmp(a->values, b->values, (size_t) a->n * sizeof(double)) == 0;
+}
+
+Datum
+profile_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(profiles_equal(profile_arg(fcinfo, 0), profile_arg(fcinfo, 1)));
+}
+
+Datum
+profile_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!profiles_equal(profile_arg(fcinfo, 0), profile_arg(fcinfo, 1)));
+}
+
+/* ---------- the aggregates: profile(float8) and profile_union(profile) ---------- */
+
+typedef struct ProfileBuilder
+{
+	size_t		n;
+	size_t		cap;
+	double	   *values;
+} ProfileBuilder;
+
+static ProfileBuilder *
+builder_state(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext aggcontext;
+	ProfileBuilder *b;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fn)));
+	if (!PG_ARGISNULL(0))
+		return (ProfileBuilder *) PG_GETARG_POINTER(0);
+	b = MemoryContextAllocZero(aggcontext, sizeof(ProfileBuilder));
+	b->cap = 64;
+	b->values = MemoryContextAlloc(aggcontext, b->cap * sizeof(double));
+	return b;
+}
+
+/* Room for `more` values; the buffer lives in the aggregate's context. */
+static void
+builder_reserve(ProfileBuilder *b, size_t more)
+{
+	size_t		need = b->n + more;
+	size_t		cap = b->cap;
+
+	if (need <= cap)
+		return;
+	if (need > PROFILE_MAX_VALUES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a comparison group can hold at most %zu values", PROFILE_MAX_VALUES)));
+	while (cap < need)
+		cap = cap * 2;
+	if (cap > PROFILE_MAX_VALUES)
+		cap = PROFILE_MAX_VALUES;
+	b->values = repalloc_huge(b->values, cap * sizeof(double));
+	b->cap = cap;
+}
+
+static void
+builder_add(ProfileBuilder *b, double v)
+{
+	if (isnan(v) || isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a comparison group cannot hold \"%s\"",
+						isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity")),
+				 errdetail("Values in a profile must be finite; leave missing values NULL.")));
+	if (b->n == b->cap)
+		builder_reserve(b, 1);
+	b->values[b->n++] = (v == 0) ? 0 : v;	/* no -0.0 */
+}
+
+/* profile(value): NULLs are left out of the group. */
+Datum
+profile_trans(PG_FUNCTION_ARGS)
+{
+	ProfileBuilder *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		/* No state until the first value: a state never holds zero values. */
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	b = builder_state(fcinfo, "profile_trans");
+	builder_add(b, PG_GETARG_FLOAT8(1));
+	PG_RETURN_POINTER(b);
+}
+
+/* profile_union(profile): the group of all the profiles' values. */
+Datum
+profile_union_trans(PG_FUNCTION_ARGS)
+{
+	ProfileBuilder *b;
+	Profile    *p;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	b = builder_state(fcinfo, "profile_union_trans");
+	p = profile_arg(fcinfo, 1);
+	builder_reserve(b, (size_t) p->n);
+	memcpy(b->values + b->n, p->values, (size_t) p->n * sizeof(double));
+	b->n += (size_t) p->n;
+	PG_RETURN_POINTER(b);
+}
+
+Datum
+profile_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	ProfileBuilder *a;
+	ProfileBuilder *b;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("profile_combine called in non-aggregate context")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	b = (ProfileBuilder *) PG_GETARG_POINTER(1);
+	if (PG_ARGISNULL(0))
+	{
+		/* Copy: the second state belongs to someone else. */
+		a = MemoryContextAllocZero(aggcontext, sizeof(ProfileBuilder));
+		a->cap = Max(b->n, 64);
+		a->values = MemoryContextAllocHuge(aggcontext, a->cap * sizeof(double));
+		memcpy(a->values, b->values, b->n * sizeof(double));
+		a->n = b->n;
+		PG_RETURN_POINTER(a);
+	}
+	a = (ProfileBuilder *) PG_GETARG_POINTER(0);
+	builder_reserve(a, b->n);
+	memcpy(a->values + a->n, b->values, b->n * sizeof(double));
+	a->n += b->n;
+	PG_RETURN_POINTER(a);
+}
+
+/* The state shipped between processes: the binary form, values unsorted. */
+Datum
+profile_serial(PG_FUNCTION_ARGS)
+{
+	ProfileBuilder *b = (ProfileBuilder *) PG_GETARG_POINTER(0);
+	size_t		size = profile_binary_size(b->n);
+	bytea	   *result = MemoryContextAllocHuge(CurrentMemoryContext, VARHDRSZ + size);
+
+	SET_VARSIZE(result, VARHDRSZ + size);
+	profile_encode(b->values, b->n, (uint8_t *) VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
+}
+
+/* A partial state from another node is checked like any input. */
+Datum
+profile_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *raw = PG_GETARG_BYTEA_PP(0);
+	const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(raw);
+	size_t		len = VARSIZE_ANY_EXHDR(raw);
+	ProfileBuilder *b;
+	size_t		n = 0;
+	ProfileError rc;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("profile_deserial called in non-aggregate context")));
+	rc = profile_decode_header(bytes, len, &n);
+	if (rc == PROFILE_ERR_EMPTY && len == profile_binary_size(0))
+		n = 0, rc = PROFILE_OK;
+	b = palloc0(sizeof(ProfileBuilder));
+	b->cap = Max(n, 64);
+	b->values = MemoryContextAllocHuge(CurrentMemoryContext, b->cap * sizeof(double));
+	b->n = n;
+	if (rc == PROFILE_OK)
+		rc = profile_decode(bytes, len, b->values, n, false);
+	if (rc != PROFILE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid partial state for styring.profile")));
+	PG_RETURN_POINTER(b);
+}
+
+/* Sorts a copy, so the state stays usable (window frames call this again). */
+Datum
+profile_final(PG_FUNCTION_ARGS)
+{
+	ProfileBuilder *b;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	b = (ProfileBuilder *) PG_GETARG_POINTER(0);
+	if (b->n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(make_profile(b->values, b->n));
+}
+
+/* Two groups built apart (on two servers, two partitions) as one. */
+Datum
+profile_merge(PG_FUNCTION_ARGS)
+{
+	Profile    *a = profile_arg(fcinfo, 0);
+	Profile    *b = profile_arg(fcinfo, 1);
+	size_t		n = (size_t) a->n + (size_t) b->n;
+	Profile    *p;
+
+	if (n > PROFILE_MAX_VALUES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a comparison group can hold at most %zu values", PROFILE_MAX_VALUES)));
+	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
+	memset(p, 0, PROFILE_HEADER_SIZE);
+	SET_VARSIZE(p, PROFILE_SIZE(n));
+	p->version = PROFILE_FORMAT_VERSION;
+	p->n = (int32) n;
+	profile_merge_sorted(a->values, (size_t) a->n, b->values, (size_t) b->n, p->values);
+	profile_moments(p->values, n, &p->mean, &p->m2);
+	PG_RETURN_POINTER(p);
+}
+
+/* ---------- where a value stands ---------- */
+
+static double
+value_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		x = PG_GETARG_FLOAT8(argno);
+
+	styring_check_finite(x, "value");
+	return x;
+}
+
+#define HIGHER_IS_BETTER(argno) (PG_NARGS() > (argno) ? PG_GETARG_BOOL(argno) : true)
+
+Datum
+profile_rank_in(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_INT64(profile_rank(p->values, (size_t) p->n, value_arg(fcinfo, 1),
+								 HIGHER_IS_BETTER(2)));
+}
+
+Datum
+profile_percent_rank_in(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(profile_percent_rank(p->values, (size_t) p->n, value_arg(fcinfo, 1),
+										  HIGHER_IS_BETTER(2)));
+}
+
+Datum
+profile_cume_dist_in(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(profile_cume_dist(p->values, (size_t) p->n, value_arg(fcinfo, 1),
+									   HIGHER_IS_BETTER(2)));
+}
+
+static double
+checked_fraction(double q)
+{
+	/* The same check and message as percentile_cont. */
+	if (q < 0 || q > 1 || isnan(q))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("percentile value %g is not between 0 and 1", q)));
+	return q;
+}
+
+Datum
+profile_quantile_of(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(profile_quantile(p->values, (size_t) p->n,
+									  checked_fraction(PG_GETARG_FLOAT8(1))));
+}
+
+Datum
+profile_quartile_band_fn(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	ProfileBand b = profile_quartile_band(p->values, (size_t) p->n, value_arg(fcinfo, 1),
+										  HIGHER_IS_BETTER(2));
+
+	PG_RETURN_TEXT_P(cstring_to_text(profile_band_label(b)));
+}
+
+Datum
+profile_grade_fn(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(profile_grade(p->values, (size_t) p->n, value_arg(fcinfo, 1),
+								   HIGHER_IS_BETTER(2)));
+}
+
+/* ---------- the group's own figures ---------- */
+
+Datum
+profile_group_size(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64((int64) profile_arg(fcinfo, 0)->n);
+}
+
+Datum
+profile_group_min(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(profile_arg(fcinfo, 0)->values[0]);
+}
+
+Datum
+profile_group_max(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(p->values[p->n - 1]);
+}
+
+Datum
+profile_group_mean(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(profile_arg(fcinfo, 0)->mean);
+}
+
+static double
+median_of(const Profile *p)
+{
+	return profile_quantile(p->values, (size_t) p->n, 0.5);
+}
+
+Datum
+profile_group_median(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(median_of(profile_arg(fcinfo, 0)));
+}
+
+/* Sample standard deviation, as stddev(); NULL for a group of one. */
+static bool
+stddev_of(const Profile *p, double *sd)
+{
+	if (p->n < 2)
+		return false;
+	*sd = sqrt(p->m2 / (double) (p->n - 1));
+	return true;
+}
+
+Datum
+profile_group_stddev(PG_FUNCTION_ARGS)
+{
+	double		sd;
+
+	if (!stddev_of(profile_arg(fcinfo, 0), &sd))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sd);
+}
+
+Datum
+profile_deviation_from_mean(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(value_arg(fcinfo, 1) - p->mean);
+}
+
+/* 100 (x - m) / |m|; NULL when the group figure m is 0. */
+static Datum
+percent_deviation(FunctionCallInfo fcinfo, double x, double m)
+{
+	if (m == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (x - m) / fabs(m));
+}
+
+Datum
+profile_deviation_from_mean_pct(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	return percent_deviation(fcinfo, value_arg(fcinfo, 1), p->mean);
+}
+
+Datum
+profile_deviation_from_median(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(value_arg(fcinfo, 1) - median_of(p));
+}
+
+Datum
+profile_deviation_from_median_pct(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	return percent_deviation(fcinfo, value_arg(fcinfo, 1), median_of(p));
+}
+
+/* (x - mean) / stddev; NULL when the group has no spread. */
+Datum
+profile_z_score(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	double		x = value_arg(fcinfo, 1);
+	double		sd;
+
+	if (!stddev_of(p, &sd) || sd == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((x - p->mean) / sd);
+}
+
+static void
+append_json_number(StringInfo buf, const char *key, double x, bool present)
+{
+	char		num[DOUBLE_TEXT_MAX];
+
+	if (!present)
+	{
+		appendStringInfo(buf, "\"%s\": null", key);
+		return;
+	}
+	format_double_shortest(x, num, sizeof(num));
+	appendStringInfo(buf, "\"%s\": %s", key, num);
+}
+
+/* {"n", "min", "q1", "median", "q3", "max", "mean", "stddev"} for BI tools. */
+Datum
+profile_summary(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	size_t		n = (size_t) p->n;
+	StringInfoData buf;
+	double		sd = 0;
+	bool		has_sd = stddev_of(p, &sd);
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"n\": %d, ", p->n);
+	append_json_number(&buf, "min", p->values[0], true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "q1", profile_quantile(p->values, n, 0.25), true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "median", profile_quantile(p->values, n, 0.5), true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "q3", profile_quantile(p->values, n, 0.75), true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "max", p->values[n - 1], true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "mean", p->mean, true);
+	appendStringInfoString(&buf, ", ");
+	append_json_number(&buf, "stddev", sd, has_sd);
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* The values, ascending, as a float8[]. */
+Datum
+profile_values(PG_FUNCTION_ARGS)
+{
+	Profile    *p = profile_arg(fcinfo, 0);
+	Datum	   *elems = MemoryContextAllocHuge(CurrentMemoryContext, (Size) p->n * sizeof(Datum));
+
+	for (int32 i = 0; i < p->n; i++)
+		elems[i] = Float8GetDatum(p->values[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, p->n, FLOAT8OID, sizeof(float8),
+										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
