@@ -32,3 +32,19 @@ SELECT r.bench, r.label, r.workers, r.ms,
 FROM bench.result r
 LEFT JOIN LATERAL (SELECT * FROM bench.result b WHERE b.bench = r.bench AND b.workers = r.workers
                    ORDER BY b.ctid LIMIT 1) b ON true;
+
+-- bench.memory(query): the memory the plan's nodes report (sorts and hash
+-- aggregates, in kB, summed over nodes) and what spilled to disk, from
+-- EXPLAIN (ANALYZE, FORMAT JSON).
+CREATE FUNCTION bench.memory(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE plan jsonb; mem numeric; disk numeric;
+BEGIN
+    EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || query INTO plan;
+    SELECT coalesce(sum(x::text::numeric), 0) INTO mem
+    FROM jsonb_path_query(plan, 'strict $.**."Peak Memory Usage"') x;
+    mem := mem + coalesce((SELECT sum(x::text::numeric) FROM jsonb_path_query(plan, 'strict $.** ? (@."Sort Space Type" == "Memory")."Sort Space Used"') x), 0);
+    SELECT coalesce(sum(x::text::numeric), 0) INTO disk
+    FROM jsonb_path_query(plan, 'strict $.**."Disk Usage"') x;
+    disk := disk + coalesce((SELECT sum(x::text::numeric) FROM jsonb_path_query(plan, 'strict $.** ? (@."Sort Space Type" == "Disk")."Sort Space Used"') x), 0);
+    RETURN round(mem / 1024, 1) || ' MB in memory, ' || round(disk / 1024, 1) || ' MB on disk';
+END $$;

@@ -44,3 +44,47 @@ JOIN demo.measurement m ON m.municipality = g.municipality AND m.indicator = g.i
 WHERE g.municipality = 'Landet'
 GROUP BY i.code, i.name
 ORDER BY i.code;
+
+\echo
+\echo '================================================================'
+\echo ' KOSTRA: netto driftsutgifter til kommunale idrettsbygg per innbygger'
+\echo ' (real figures from Statistics Norway; lower is better here)'
+\echo '================================================================'
+\echo
+-- One profile per comparison group, collected once.
+CREATE TEMP TABLE sammenligning AS
+SELECT 'KOSTRA-gruppe' AS gruppe, kostragruppe::text AS nokkel, styring.profile(net_sports_per_inhabitant) AS p,
+       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL) AS kostra_tall
+FROM demo.kostra_rate WHERE kostragruppe IS NOT NULL GROUP BY kostragruppe
+UNION ALL
+SELECT 'fylke', county, styring.profile(net_sports_per_inhabitant),
+       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL)
+FROM demo.kostra_rate GROUP BY county
+UNION ALL
+SELECT 'landet', 'alle', styring.profile(net_sports_per_inhabitant),
+       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL)
+FROM demo.kostra_rate;
+
+\echo '4. Where five municipalities stand: rank, quartile band and grade per comparison group'
+SELECT k.name AS kommune, s.gruppe,
+       round(k.net_sports_per_inhabitant) AS "kr/innb.",
+       'nr ' || styring.rank_in(s.p, k.net_sports_per_inhabitant, false) || ' av ' || styring.group_size(s.p) AS plass,
+       styring.quartile_band(s.p, k.net_sports_per_inhabitant, false) AS kvartil,
+       round(styring.grade(s.p, k.net_sports_per_inhabitant, false)::numeric, 1) AS karakter,
+       round(styring.group_median(s.p)) AS median,
+       round(styring.group_mean(s.p)) AS "snitt (Kolada)",
+       round(s.kostra_tall) AS "gruppetall (KOSTRA)",
+       round(styring.deviation_from_median_pct(s.p, k.net_sports_per_inhabitant)::numeric) AS "% fra median"
+FROM demo.kostra_rate k
+JOIN sammenligning s ON (s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text)
+                     OR (s.gruppe = 'fylke' AND s.nokkel = k.county)
+                     OR s.gruppe = 'landet'
+WHERE k.name IN ('Hole', 'Drammen', 'Bergen', 'Trondheim', 'Tromsø') AND k.net_sports_per_inhabitant IS NOT NULL
+ORDER BY k.name, s.gruppe = 'landet', s.gruppe;
+
+\echo '5. The whole country in one statement: municipalities per quartile band within their KOSTRA group'
+SELECT styring.quartile_band(s.p, k.net_sports_per_inhabitant, false) AS kvartil, count(*) AS kommuner
+FROM demo.kostra_rate k
+JOIN sammenligning s ON s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text
+WHERE k.net_sports_per_inhabitant IS NOT NULL
+GROUP BY 1 ORDER BY array_position(ARRAY['top', 'middle', 'bottom'], styring.quartile_band(s.p, k.net_sports_per_inhabitant, false));

@@ -3,9 +3,11 @@
  * by the profile() aggregate and then asked where any value stands.
  *
  * On disk a profile is a varlena with a 32-byte header (format version,
- * count, mean and sum of squared deviations) followed by the values sorted
- * ascending. Mean and spread are computed once, from the sorted values, so
- * they do not depend on how a parallel or distributed plan split the group.
+ * count, mean and sum of squared deviations), the values sorted ascending,
+ * and the search index over them (see profile_core.h). Mean and spread are
+ * computed once, from the sorted values, so they do not depend on how a
+ * parallel or distributed plan split the group. The text and binary forms
+ * carry the values only; the index is rebuilt on input.
  */
 #include "styring.h"
 
@@ -18,6 +20,7 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #if PG_VERSION_NUM >= 160000
@@ -37,11 +40,42 @@ typedef struct Profile
 	int32		reserved2;		/* 0 */
 	double		mean;
 	double		m2;				/* sum of squared deviations from the mean */
-	double		values[FLEXIBLE_ARRAY_MEMBER];	/* ascending */
+	double		data[FLEXIBLE_ARRAY_MEMBER];	/* the index, then n values ascending */
 } Profile;
 
-#define PROFILE_HEADER_SIZE offsetof(Profile, values)
-#define PROFILE_SIZE(n) (PROFILE_HEADER_SIZE + (Size) (n) * sizeof(double))
+#define PROFILE_HEADER_SIZE offsetof(Profile, data)
+#define VALUES(p) ((p)->data + profile_index_size((size_t) (p)->n))
+#define PROFILE_SIZE(n) \
+	(PROFILE_HEADER_SIZE + ((Size) (n) + profile_index_size(n)) * sizeof(double))
+
+static inline ProfileView
+view_of(const Profile *p)
+{
+	ProfileView v = {VALUES(p), (size_t) p->n, p->data};
+
+	return v;
+}
+
+/* An empty profile of n values with its header filled in. */
+static Profile *
+alloc_profile(size_t n)
+{
+	Profile    *p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
+
+	memset(p, 0, PROFILE_HEADER_SIZE);
+	SET_VARSIZE(p, PROFILE_SIZE(n));
+	p->version = PROFILE_FORMAT_VERSION;
+	p->n = (int32) n;
+	return p;
+}
+
+/* Once the values are in place and sorted: the moments and the index. */
+static void
+finish_profile(Profile *p)
+{
+	profile_moments(VALUES(p), (size_t) p->n, &p->mean, &p->m2);
+	profile_build_index(VALUES(p), (size_t) p->n, p->data);
+}
 
 PG_FUNCTION_INFO_V1(profile_in);
 PG_FUNCTION_INFO_V1(profile_out);
@@ -96,17 +130,13 @@ make_profile(double *values, size_t n)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a comparison group can hold at most %zu values, not %zu",
 						PROFILE_MAX_VALUES, n)));
-	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
-	memset(p, 0, PROFILE_HEADER_SIZE);
-	SET_VARSIZE(p, PROFILE_SIZE(n));
-	p->version = PROFILE_FORMAT_VERSION;
-	p->n = (int32) n;
-	memcpy(p->values, values, n * sizeof(double));
+	p = alloc_profile(n);
+	memcpy(VALUES(p), values, n * sizeof(double));
 	tmp = (n >= 512) ? MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(double)) : NULL;
-	profile_sort(p->values, n, tmp, tick);
+	profile_sort(VALUES(p), n, tmp, tick);
 	if (tmp)
 		pfree(tmp);
-	profile_moments(p->values, n, &p->mean, &p->m2);
+	finish_profile(p);
 	return p;
 }
 
@@ -118,26 +148,71 @@ check_profile(const Profile *p)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("unsupported styring.profile format version %d", p->version),
 				 errhint("This build reads version %d; update the extension.", PROFILE_FORMAT_VERSION)));
-	if (p->n < 1 || VARSIZE(p) != PROFILE_SIZE(p->n) || p->flags != 0)
+	if (p->n < 1 || (size_t) p->n > PROFILE_MAX_VALUES ||
+		VARSIZE(p) != PROFILE_SIZE(p->n) || p->flags != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt styring.profile value")));
 }
 
 /*
- * The profile argument, detoasted. A profile stored in a table is usually
- * toasted out of line, and a query that asks it about every row of a group
- * would fetch it once per row: keep the last one fetched per call site and
- * argument (a function of two profiles needs both at once).
+ * The profile argument, detoasted. A profile stored in a table is toasted
+ * out of line once it has more than a few hundred values, and a query that
+ * ranks every row of a table against stored profiles asks each of them many
+ * times, in no particular order. So each call site keeps the profiles it
+ * has fetched, keyed by their toast pointer, up to styring.profile_cache_size
+ * (64 MB unless set). A toast pointer names an immutable value, so a cached
+ * copy stays right for the query.
  */
-typedef struct ProfileCacheSlot
+typedef struct ProfileCacheKey
 {
 	Oid			toastrelid;
 	Oid			valueid;
-	Profile    *profile;
-} ProfileCacheSlot;
+} ProfileCacheKey;
 
-#define PROFILE_CACHE_SLOTS 2
+typedef struct ProfileCacheEntry
+{
+	ProfileCacheKey key;
+	Profile    *profile;
+} ProfileCacheEntry;
+
+typedef struct ProfileCache
+{
+	MemoryContext cxt;			/* holds the hash table and the copies */
+	HTAB	   *entries;
+	Size		bytes;
+} ProfileCache;
+
+static void
+profile_cache_reset(ProfileCache *cache)
+{
+	HASHCTL		ctl;
+
+	MemoryContextReset(cache->cxt);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(ProfileCacheKey);
+	ctl.entrysize = sizeof(ProfileCacheEntry);
+	ctl.hcxt = cache->cxt;
+	cache->entries = hash_create("styring profile cache", 64, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	cache->bytes = 0;
+}
+
+static ProfileCache *
+profile_cache(FunctionCallInfo fcinfo)
+{
+	ProfileCache *cache = (ProfileCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ProfileCache));
+		cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "styring profile cache",
+										   ALLOCSET_DEFAULT_SIZES);
+		profile_cache_reset(cache);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
 
 static Profile *
 profile_arg(FunctionCallInfo fcinfo, int argno)
@@ -146,35 +221,41 @@ profile_arg(FunctionCallInfo fcinfo, int argno)
 	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
 	Profile    *p;
 
-	if (VARATT_IS_EXTERNAL_ONDISK(raw) && argno < PROFILE_CACHE_SLOTS)
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
 		struct varatt_external ext;
-		ProfileCacheSlot *slots = (ProfileCacheSlot *) fcinfo->flinfo->fn_extra;
-		ProfileCacheSlot *slot;
-		MemoryContext old;
+		ProfileCache *cache = profile_cache(fcinfo);
+		Size		budget = (Size) styring_profile_cache_kb * 1024;
+		ProfileCacheKey key;
+		ProfileCacheEntry *entry;
+		bool		found;
 
-		if (slots == NULL)
-		{
-			slots = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-										   PROFILE_CACHE_SLOTS * sizeof(ProfileCacheSlot));
-			fcinfo->flinfo->fn_extra = slots;
-		}
-		slot = &slots[argno];
 		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		if (slot->profile && slot->valueid == ext.va_valueid &&
-			slot->toastrelid == ext.va_toastrelid)
-			return slot->profile;
-		if (slot->profile)
-			pfree(slot->profile);
-		slot->profile = NULL;
-		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		p = (Profile *) PG_DETOAST_DATUM_COPY(d);
-		MemoryContextSwitchTo(old);
-		check_profile(p);
-		slot->toastrelid = ext.va_toastrelid;
-		slot->valueid = ext.va_valueid;
-		slot->profile = p;
-		return p;
+		memset(&key, 0, sizeof(key));
+		key.toastrelid = ext.va_toastrelid;
+		key.valueid = ext.va_valueid;
+		entry = hash_search(cache->entries, &key, HASH_FIND, NULL);
+		if (entry)
+			return entry->profile;
+
+		/*
+		 * Full: start over, but only at the first argument, so that a
+		 * function of two profiles never loses the one it already holds.
+		 */
+		if (cache->bytes + (Size) ext.va_rawsize > budget && argno == 0)
+			profile_cache_reset(cache);
+		if (cache->bytes + (Size) ext.va_rawsize <= budget)
+		{
+			MemoryContext old = MemoryContextSwitchTo(cache->cxt);
+
+			p = (Profile *) PG_DETOAST_DATUM_COPY(d);
+			MemoryContextSwitchTo(old);
+			check_profile(p);
+			entry = hash_search(cache->entries, &key, HASH_ENTER, &found);
+			entry->profile = p;
+			cache->bytes += VARSIZE(p);
+			return p;
+		}
 	}
 	p = (Profile *) PG_DETOAST_DATUM(d);
 	check_profile(p);
@@ -268,7 +349,7 @@ profile_out(PG_FUNCTION_ARGS)
 	size_t		size = profile_text_size((size_t) p->n);
 	char	   *buf = MemoryContextAllocHuge(CurrentMemoryContext, size);
 
-	profile_format(p->values, (size_t) p->n, buf, size);
+	profile_format(VALUES(p), (size_t) p->n, buf, size);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -286,15 +367,11 @@ profile_recv(PG_FUNCTION_ARGS)
 	rc = profile_decode_header(bytes, len, &n);
 	if (rc != PROFILE_OK)
 		report_profile_error(rc, "", NULL, NULL);
-	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
-	memset(p, 0, PROFILE_HEADER_SIZE);
-	SET_VARSIZE(p, PROFILE_SIZE(n));
-	p->version = PROFILE_FORMAT_VERSION;
-	p->n = (int32) n;
-	rc = profile_decode(bytes, len, p->values, n, true);
+	p = alloc_profile(n);
+	rc = profile_decode(bytes, len, VALUES(p), n, true);
 	if (rc != PROFILE_OK)
 		report_profile_error(rc, "", NULL, NULL);
-	profile_moments(p->values, n, &p->mean, &p->m2);
+	finish_profile(p);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(p);
 }
@@ -307,7 +384,7 @@ profile_send(PG_FUNCTION_ARGS)
 	bytea	   *result = MemoryContextAllocHuge(CurrentMemoryContext, VARHDRSZ + size);
 
 	SET_VARSIZE(result, VARHDRSZ + size);
-	profile_encode(p->values, (size_t) p->n, (uint8_t *) VARDATA(result));
+	profile_encode(VALUES(p), (size_t) p->n, (uint8_t *) VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }
 
@@ -315,7 +392,7 @@ static bool
 profiles_equal(const Profile *a, const Profile *b)
 {
 	return a->n == b->n &&
-		memcmp(a->values, b->values, (size_t) a->n * sizeof(double)) == 0;
+		memcmp(VALUES(a), VALUES(b), (size_t) a->n * sizeof(double)) == 0;
 }
 
 Datum
@@ -336,7 +413,7 @@ typedef struct ProfileBuilder
 {
 	size_t		n;
 	size_t		cap;
-	double	   *values;
+	double	   *buf;
 } ProfileBuilder;
 
 static ProfileBuilder *
@@ -353,7 +430,7 @@ builder_state(FunctionCallInfo fcinfo, const char *fn)
 		return (ProfileBuilder *) PG_GETARG_POINTER(0);
 	b = MemoryContextAllocZero(aggcontext, sizeof(ProfileBuilder));
 	b->cap = 64;
-	b->values = MemoryContextAlloc(aggcontext, b->cap * sizeof(double));
+	b->buf = MemoryContextAlloc(aggcontext, b->cap * sizeof(double));
 	return b;
 }
 
@@ -374,7 +451,7 @@ builder_reserve(ProfileBuilder *b, size_t more)
 		cap = cap * 2;
 	if (cap > PROFILE_MAX_VALUES)
 		cap = PROFILE_MAX_VALUES;
-	b->values = repalloc_huge(b->values, cap * sizeof(double));
+	b->buf = repalloc_huge(b->buf, cap * sizeof(double));
 	b->cap = cap;
 }
 
@@ -389,7 +466,7 @@ builder_add(ProfileBuilder *b, double v)
 				 errdetail("Values in a profile must be finite; leave missing values NULL.")));
 	if (b->n == b->cap)
 		builder_reserve(b, 1);
-	b->values[b->n++] = (v == 0) ? 0 : v;	/* no -0.0 */
+	b->buf[b->n++] = (v == 0) ? 0 : v;	/* no -0.0 */
 }
 
 /* profile(value): NULLs are left out of the group. */
@@ -426,7 +503,7 @@ profile_union_trans(PG_FUNCTION_ARGS)
 	b = builder_state(fcinfo, "profile_union_trans");
 	p = profile_arg(fcinfo, 1);
 	builder_reserve(b, (size_t) p->n);
-	memcpy(b->values + b->n, p->values, (size_t) p->n * sizeof(double));
+	memcpy(b->buf + b->n, VALUES(p), (size_t) p->n * sizeof(double));
 	b->n += (size_t) p->n;
 	PG_RETURN_POINTER(b);
 }
@@ -450,14 +527,14 @@ profile_combine(PG_FUNCTION_ARGS)
 		/* Copy: the second state belongs to someone else. */
 		a = MemoryContextAllocZero(aggcontext, sizeof(ProfileBuilder));
 		a->cap = Max(b->n, 64);
-		a->values = MemoryContextAllocHuge(aggcontext, a->cap * sizeof(double));
-		memcpy(a->values, b->values, b->n * sizeof(double));
+		a->buf = MemoryContextAllocHuge(aggcontext, a->cap * sizeof(double));
+		memcpy(a->buf, b->buf, b->n * sizeof(double));
 		a->n = b->n;
 		PG_RETURN_POINTER(a);
 	}
 	a = (ProfileBuilder *) PG_GETARG_POINTER(0);
 	builder_reserve(a, b->n);
-	memcpy(a->values + a->n, b->values, b->n * sizeof(double));
+	memcpy(a->buf + a->n, b->buf, b->n * sizeof(double));
 	a->n += b->n;
 	PG_RETURN_POINTER(a);
 }
@@ -471,7 +548,7 @@ profile_serial(PG_FUNCTION_ARGS)
 	bytea	   *result = MemoryContextAllocHuge(CurrentMemoryContext, VARHDRSZ + size);
 
 	SET_VARSIZE(result, VARHDRSZ + size);
-	profile_encode(b->values, b->n, (uint8_t *) VARDATA(result));
+	profile_encode(b->buf, b->n, (uint8_t *) VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }
 
@@ -495,10 +572,10 @@ profile_deserial(PG_FUNCTION_ARGS)
 		n = 0, rc = PROFILE_OK;
 	b = palloc0(sizeof(ProfileBuilder));
 	b->cap = Max(n, 64);
-	b->values = MemoryContextAllocHuge(CurrentMemoryContext, b->cap * sizeof(double));
+	b->buf = MemoryContextAllocHuge(CurrentMemoryContext, b->cap * sizeof(double));
 	b->n = n;
 	if (rc == PROFILE_OK)
-		rc = profile_decode(bytes, len, b->values, n, false);
+		rc = profile_decode(bytes, len, b->buf, n, false);
 	if (rc != PROFILE_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -517,7 +594,7 @@ profile_final(PG_FUNCTION_ARGS)
 	b = (ProfileBuilder *) PG_GETARG_POINTER(0);
 	if (b->n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(make_profile(b->values, b->n));
+	PG_RETURN_POINTER(make_profile(b->buf, b->n));
 }
 
 /* Two groups built apart (on two servers, two partitions) as one. */
@@ -533,13 +610,9 @@ profile_merge(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a comparison group can hold at most %zu values", PROFILE_MAX_VALUES)));
-	p = MemoryContextAllocHuge(CurrentMemoryContext, PROFILE_SIZE(n));
-	memset(p, 0, PROFILE_HEADER_SIZE);
-	SET_VARSIZE(p, PROFILE_SIZE(n));
-	p->version = PROFILE_FORMAT_VERSION;
-	p->n = (int32) n;
-	profile_merge_sorted(a->values, (size_t) a->n, b->values, (size_t) b->n, p->values);
-	profile_moments(p->values, n, &p->mean, &p->m2);
+	p = alloc_profile(n);
+	profile_merge_sorted(VALUES(a), (size_t) a->n, VALUES(b), (size_t) b->n, VALUES(p));
+	finish_profile(p);
 	PG_RETURN_POINTER(p);
 }
 
@@ -561,8 +634,9 @@ profile_rank_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_INT64(profile_rank(p->values, (size_t) p->n, value_arg(fcinfo, 1),
-								 HIGHER_IS_BETTER(2)));
+	ProfileView v = view_of(p);
+
+	PG_RETURN_INT64(profile_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
 }
 
 Datum
@@ -570,8 +644,9 @@ profile_percent_rank_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_FLOAT8(profile_percent_rank(p->values, (size_t) p->n, value_arg(fcinfo, 1),
-										  HIGHER_IS_BETTER(2)));
+	ProfileView v = view_of(p);
+
+	PG_RETURN_FLOAT8(profile_percent_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
 }
 
 Datum
@@ -579,8 +654,9 @@ profile_cume_dist_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_FLOAT8(profile_cume_dist(p->values, (size_t) p->n, value_arg(fcinfo, 1),
-									   HIGHER_IS_BETTER(2)));
+	ProfileView v = view_of(p);
+
+	PG_RETURN_FLOAT8(profile_cume_dist(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
 }
 
 static double
@@ -599,16 +675,17 @@ profile_quantile_of(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_FLOAT8(profile_quantile(p->values, (size_t) p->n,
-									  checked_fraction(PG_GETARG_FLOAT8(1))));
+	ProfileView v = view_of(p);
+
+	PG_RETURN_FLOAT8(profile_quantile(&v, checked_fraction(PG_GETARG_FLOAT8(1))));
 }
 
 Datum
 profile_quartile_band_fn(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-	ProfileBand b = profile_quartile_band(p->values, (size_t) p->n, value_arg(fcinfo, 1),
-										  HIGHER_IS_BETTER(2));
+	ProfileView v = view_of(p);
+	ProfileBand b = profile_quartile_band(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2));
 
 	PG_RETURN_TEXT_P(cstring_to_text(profile_band_label(b)));
 }
@@ -618,8 +695,9 @@ profile_grade_fn(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_FLOAT8(profile_grade(p->values, (size_t) p->n, value_arg(fcinfo, 1),
-								   HIGHER_IS_BETTER(2)));
+	ProfileView v = view_of(p);
+
+	PG_RETURN_FLOAT8(profile_grade(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
 }
 
 /* ---------- the group's own figures ---------- */
@@ -633,7 +711,9 @@ profile_group_size(PG_FUNCTION_ARGS)
 Datum
 profile_group_min(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(profile_arg(fcinfo, 0)->values[0]);
+	Profile    *p = profile_arg(fcinfo, 0);
+
+	PG_RETURN_FLOAT8(VALUES(p)[0]);
 }
 
 Datum
@@ -641,7 +721,7 @@ profile_group_max(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 
-	PG_RETURN_FLOAT8(p->values[p->n - 1]);
+	PG_RETURN_FLOAT8(VALUES(p)[p->n - 1]);
 }
 
 Datum
@@ -653,7 +733,9 @@ profile_group_mean(PG_FUNCTION_ARGS)
 static double
 median_of(const Profile *p)
 {
-	return profile_quantile(p->values, (size_t) p->n, 0.5);
+	ProfileView v = view_of(p);
+
+	return profile_quantile(&v, 0.5);
 }
 
 Datum
@@ -756,21 +838,22 @@ profile_summary(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
 	size_t		n = (size_t) p->n;
+	ProfileView v = view_of(p);
 	StringInfoData buf;
 	double		sd = 0;
 	bool		has_sd = stddev_of(p, &sd);
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"n\": %d, ", p->n);
-	append_json_number(&buf, "min", p->values[0], true);
+	append_json_number(&buf, "min", VALUES(p)[0], true);
 	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "q1", profile_quantile(p->values, n, 0.25), true);
+	append_json_number(&buf, "q1", profile_quantile(&v, 0.25), true);
 	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "median", profile_quantile(p->values, n, 0.5), true);
+	append_json_number(&buf, "median", profile_quantile(&v, 0.5), true);
 	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "q3", profile_quantile(p->values, n, 0.75), true);
+	append_json_number(&buf, "q3", profile_quantile(&v, 0.75), true);
 	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "max", p->values[n - 1], true);
+	append_json_number(&buf, "max", VALUES(p)[n - 1], true);
 	appendStringInfoString(&buf, ", ");
 	append_json_number(&buf, "mean", p->mean, true);
 	appendStringInfoString(&buf, ", ");
@@ -787,7 +870,7 @@ profile_values(PG_FUNCTION_ARGS)
 	Datum	   *elems = MemoryContextAllocHuge(CurrentMemoryContext, (Size) p->n * sizeof(Datum));
 
 	for (int32 i = 0; i < p->n; i++)
-		elems[i] = Float8GetDatum(p->values[i]);
+		elems[i] = Float8GetDatum(VALUES(p)[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, p->n, FLOAT8OID, sizeof(float8),
 										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }

@@ -3,13 +3,38 @@
  */
 #include "styring.h"
 
+#include <limits.h>
 #include <math.h>
 
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
+
+/* styring.profile_cache_size: see profile.c, profile_arg(). */
+int			styring_profile_cache_kb = 64 * 1024;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("styring.profile_cache_size",
+							"Memory each call site may keep for profiles it read from tables.",
+							"Ranking many rows against stored (toasted) profiles reads each profile once "
+							"and keeps it up to this size; 0 turns the cache off.",
+							&styring_profile_cache_kb,
+							64 * 1024, 0, INT_MAX / 2,
+							PGC_USERSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("styring");
+#else
+	EmitWarningsOnPlaceholders("styring");
+#endif
+}
 
 #define ERROR_QUOTE_MAX 100
 

@@ -23,6 +23,9 @@
 #define PG_GETARG_TARGET_P(n)	DatumGetTargetP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TARGET_P(x)	PG_RETURN_POINTER(x)
 
+/* styring.profile_cache_size, in kB */
+extern int	styring_profile_cache_kb;
+
 /* A value shown in an error message, cut to a readable length. */
 extern char *styring_quote_for_error(const char *text);
 

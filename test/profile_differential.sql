@@ -4,7 +4,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(22);
+SELECT plan(25);
 
 SELECT setseed(0.3);
 -- 2 000 groups of 1 to 60 values; rounding makes ties common; some NULLs.
@@ -138,6 +138,22 @@ END $$;
 SELECT is((SELECT count(*) FROM copied c JOIN prof p USING (g) WHERE NOT (c.p OPERATOR(styring.=) p.p)
               OR styring.group_mean(c.p) <> styring.group_mean(p.p)), 0::bigint,
           'binary COPY round trip gives equal profiles');
+
+-- Stored profiles are toasted; ranking rows of many groups in turn reads each
+-- from the per-call-site cache, also when the cache is too small to hold them all.
+CREATE TABLE big_obs AS SELECT (i % 40) AS g, (random() * 1000)::int::float8 AS v FROM generate_series(1, 80000) i;
+CREATE TABLE big_prof AS SELECT g, styring.profile(v) AS p FROM big_obs GROUP BY g;
+SELECT cmp_ok((SELECT pg_total_relation_size(reltoastrelid) FROM pg_class WHERE oid = 'big_prof'::regclass), '>', 100000::bigint,
+              'the stored profiles are toasted');
+CREATE FUNCTION pg_temp.rank_mismatches() RETURNS bigint LANGUAGE sql AS $$
+    SELECT count(*) FROM (
+        SELECT styring.rank_in(p.p, o.v) AS mine, rank() OVER (PARTITION BY o.g ORDER BY o.v DESC) AS theirs
+        FROM big_obs o JOIN big_prof p USING (g)) x
+    WHERE mine <> theirs $$;
+SELECT is(pg_temp.rank_mismatches(), 0::bigint, 'rank_in against stored profiles = rank(), with the cache');
+SET LOCAL styring.profile_cache_size = '64kB';
+SELECT is(pg_temp.rank_mismatches(), 0::bigint, 'rank_in against stored profiles = rank(), with a cache too small for them');
+RESET styring.profile_cache_size;
 
 SELECT * FROM finish();
 ROLLBACK;

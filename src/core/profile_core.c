@@ -10,6 +10,12 @@
 
 /* ---------- building ---------- */
 
+static inline size_t
+Min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
 /* An unsigned key that sorts like the double: flip all bits of negatives. */
 static inline uint64_t
 sort_key(double d)
@@ -123,73 +129,155 @@ profile_merge_sorted(const double *a, size_t na, const double *b, size_t nb, dou
 		out[k++] = b[j++];
 }
 
+/* ---------- the search index ---------- */
+
+static size_t
+level_size(size_t below)
+{
+	return (below + PROFILE_FANOUT - 1) / PROFILE_FANOUT;
+}
+
+size_t
+profile_index_size(size_t n)
+{
+	size_t		total = 0;
+
+	for (size_t s = n; s > PROFILE_FANOUT; s = level_size(s))
+		total += level_size(s);
+	return total;
+}
+
+/*
+ * The levels' sizes, level 1 (every 8th value) first; returns the number of
+ * levels. 64 levels would index more values than a size_t can count.
+ */
+static int
+level_sizes(size_t n, size_t size[64])
+{
+	int			depth = 0;
+
+	for (size_t s = n; s > PROFILE_FANOUT; s = level_size(s))
+		size[depth++] = level_size(s);
+	return depth;
+}
+
+/*
+ * Levels are stored top down: the smallest level first, level 1 last. The
+ * upper levels are what every lookup reads, so keeping them together (and
+ * next to the profile's header) keeps them in cache.
+ */
+void
+profile_build_index(const double *values, size_t n, double *index)
+{
+	size_t		size[64];
+	size_t		offset[64];
+	int			depth = level_sizes(n, size);
+	size_t		at = 0;
+
+	for (int j = depth - 1; j >= 0; j--)
+	{
+		offset[j] = at;
+		at += size[j];
+	}
+	for (int j = 0; j < depth; j++)
+	{
+		const double *below = (j == 0) ? values : index + offset[j - 1];
+
+		for (size_t i = 0; i < size[j]; i++)
+			index[offset[j] + i] = below[i * PROFILE_FANOUT];
+	}
+}
+
+/* Entries of blk[0..len) below x (or at or below x), without branches. */
+static inline size_t
+count_in_block(const double *blk, size_t len, double x, bool inclusive)
+{
+	size_t		c = 0;
+
+	if (inclusive)
+		for (size_t i = 0; i < len; i++)
+			c += blk[i] <= x;
+	else
+		for (size_t i = 0; i < len; i++)
+			c += blk[i] < x;
+	return c;
+}
+
+/*
+ * The number of values below x (or at or below it). Invariant: cnt entries
+ * of the current level are below x, so the answer one level down lies in
+ * the block that starts at the last of them.
+ */
+static size_t
+indexed_count(const ProfileView *p, double x, bool inclusive)
+{
+	size_t		size[64];
+	int			depth = level_sizes(p->n, size);
+	const double *level = p->index;	/* the top level comes first */
+	size_t		cnt;
+
+	if (depth == 0)
+		return count_in_block(p->values, p->n, x, inclusive);
+	cnt = count_in_block(level, size[depth - 1], x, inclusive);
+	for (int j = depth - 1; j >= 0; j--)
+	{
+		const double *below = (j == 0) ? p->values : level + size[j];
+		size_t		below_size = (j == 0) ? p->n : size[j - 1];
+		size_t		start;
+
+		if (cnt == 0)
+			return 0;			/* even the first entry is not below x */
+		start = (cnt - 1) * PROFILE_FANOUT;
+		cnt = start + count_in_block(below + start,
+									 Min_size(PROFILE_FANOUT, below_size - start), x, inclusive);
+		level = below;
+	}
+	return cnt;
+}
+
+size_t
+profile_count_below(const ProfileView *p, double x)
+{
+	return indexed_count(p, x, false);
+}
+
+size_t
+profile_count_at_or_below(const ProfileView *p, double x)
+{
+	return indexed_count(p, x, true);
+}
+
 /* ---------- questions ---------- */
-
-size_t
-profile_count_below(const double *v, size_t n, double x)
-{
-	size_t		lo = 0,
-				hi = n;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-size_t
-profile_count_at_or_below(const double *v, size_t n, double x)
-{
-	size_t		lo = 0,
-				hi = n;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (v[mid] <= x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 /* Values that rank strictly better than x. */
 static size_t
-count_better(const double *v, size_t n, double x, bool higher_is_better)
+count_better(const ProfileView *p, double x, bool higher_is_better)
 {
-	return higher_is_better ? n - profile_count_at_or_below(v, n, x)
-		: profile_count_below(v, n, x);
+	return higher_is_better ? p->n - profile_count_at_or_below(p, x)
+		: profile_count_below(p, x);
 }
 
 /* A value equal to a member is that member; any other is added to the group. */
 static bool
-is_member(const double *v, size_t n, double x)
+is_member(const ProfileView *p, size_t below, double x)
 {
-	size_t		i = profile_count_below(v, n, x);
-
-	return i < n && v[i] == x;
+	return below < p->n && p->values[below] == x;
 }
 
 int64_t
-profile_rank(const double *v, size_t n, double x, bool higher_is_better)
+profile_rank(const ProfileView *p, double x, bool higher_is_better)
 {
-	return (int64_t) count_better(v, n, x, higher_is_better) + 1;
+	return (int64_t) count_better(p, x, higher_is_better) + 1;
 }
 
 /* (rank - 1) / (N - 1), as percent_rank() computes it; 0 for a group of one. */
 double
-profile_percent_rank(const double *v, size_t n, double x, bool higher_is_better)
+profile_percent_rank(const ProfileView *p, double x, bool higher_is_better)
 {
-	int64_t		total = (int64_t) n + (is_member(v, n, x) ? 0 : 1);
-	int64_t		rank = profile_rank(v, n, x, higher_is_better);
+	size_t		below = profile_count_below(p, x);
+	size_t		at_or_below = profile_count_at_or_below(p, x);
+	int64_t		total = (int64_t) p->n + (is_member(p, below, x) ? 0 : 1);
+	int64_t		rank = (int64_t) (higher_is_better ? p->n - at_or_below : below) + 1;
 
 	if (total <= 1)
 		return 0.0;
@@ -198,20 +286,22 @@ profile_percent_rank(const double *v, size_t n, double x, bool higher_is_better)
 
 /* Rows before x or tied with it, over N, as cume_dist() computes it. */
 double
-profile_cume_dist(const double *v, size_t n, double x, bool higher_is_better)
+profile_cume_dist(const ProfileView *p, double x, bool higher_is_better)
 {
-	bool		member = is_member(v, n, x);
-	int64_t		total = (int64_t) n + (member ? 0 : 1);
-	size_t		not_worse = higher_is_better ? n - profile_count_below(v, n, x)
-		: profile_count_at_or_below(v, n, x);
+	size_t		below = profile_count_below(p, x);
+	bool		member = is_member(p, below, x);
+	int64_t		total = (int64_t) p->n + (member ? 0 : 1);
+	size_t		not_worse = higher_is_better ? p->n - below : profile_count_at_or_below(p, x);
 
 	return (double) ((int64_t) not_worse + (member ? 0 : 1)) / (double) total;
 }
 
 /* The same arithmetic as percentile_cont's float8 path (orderedsetaggs.c). */
 double
-profile_quantile(const double *v, size_t n, double q)
+profile_quantile(const ProfileView *p, double q)
 {
+	const double *v = p->values;
+	size_t		n = p->n;
 	double		pos = q * (double) (n - 1);
 	size_t		first = (size_t) floor(pos);
 	size_t		second = (size_t) ceil(pos);
@@ -227,10 +317,10 @@ profile_quantile(const double *v, size_t n, double q)
 }
 
 ProfileBand
-profile_quartile_band(const double *v, size_t n, double x, bool higher_is_better)
+profile_quartile_band(const ProfileView *p, double x, bool higher_is_better)
 {
-	double		q1 = profile_quantile(v, n, 0.25);
-	double		q3 = profile_quantile(v, n, 0.75);
+	double		q1 = profile_quantile(p, 0.25);
+	double		q3 = profile_quantile(p, 0.75);
 
 	if (q1 == q3)
 		return BAND_MIDDLE;
@@ -253,10 +343,10 @@ profile_band_label(ProfileBand b)
  * at it gets the middle grade 3.5, better values 6 and worse 1.
  */
 double
-profile_grade(const double *v, size_t n, double x, bool higher_is_better)
+profile_grade(const ProfileView *p, double x, bool higher_is_better)
 {
-	double		lo = profile_quantile(v, n, GRADE_LOW_QUANTILE);
-	double		hi = profile_quantile(v, n, GRADE_HIGH_QUANTILE);
+	double		lo = profile_quantile(p, GRADE_LOW_QUANTILE);
+	double		hi = profile_quantile(p, GRADE_HIGH_QUANTILE);
 	double		g;
 
 	if (hi == lo)

@@ -56,19 +56,44 @@ extern void profile_moments(const double *values, size_t n, double *mean, double
 extern void profile_merge_sorted(const double *a, size_t na, const double *b, size_t nb,
 								 double *out);
 
+/* ---------- the search index ---------- */
+
+/*
+ * Asking a profile about every row of a table visits thousands of profiles
+ * in turn, so a lookup is bound by cache misses, not comparisons: a plain
+ * binary search over 10 000 values misses about 14 times. The index is an
+ * implicit static B-tree of fan-out 8 over the sorted values: level 1 holds
+ * every 8th value, level 2 every 8th of level 1, and so on up to a level of
+ * at most 8. A lookup reads one block of 8 doubles per level (4-5 levels for
+ * 10 000 values), and the small upper levels stay in cache.
+ */
+#define PROFILE_FANOUT 8
+
+/* Number of index entries for n values (0 when n <= PROFILE_FANOUT). */
+extern size_t profile_index_size(size_t n);
+extern void profile_build_index(const double *values, size_t n, double *index);
+
+/* A profile's sorted values and their index, as the searches see them. */
+typedef struct ProfileView
+{
+	const double *values;
+	size_t		n;
+	const double *index;		/* profile_index_size(n) entries */
+} ProfileView;
+
 /* ---------- questions ---------- */
 
-/* Values < x, <= x, > x, >= x in a sorted array. */
-extern size_t profile_count_below(const double *v, size_t n, double x);
-extern size_t profile_count_at_or_below(const double *v, size_t n, double x);
+/* Values < x, and values <= x. */
+extern size_t profile_count_below(const ProfileView *p, double x);
+extern size_t profile_count_at_or_below(const ProfileView *p, double x);
 
 /* Competition rank, best = 1; a value outside the group as if added. */
-extern int64_t profile_rank(const double *v, size_t n, double x, bool higher_is_better);
-extern double profile_percent_rank(const double *v, size_t n, double x, bool higher_is_better);
-extern double profile_cume_dist(const double *v, size_t n, double x, bool higher_is_better);
+extern int64_t profile_rank(const ProfileView *p, double x, bool higher_is_better);
+extern double profile_percent_rank(const ProfileView *p, double x, bool higher_is_better);
+extern double profile_cume_dist(const ProfileView *p, double x, bool higher_is_better);
 
 /* percentile_cont(q) WITHIN GROUP (ORDER BY v); q in [0, 1]. */
-extern double profile_quantile(const double *v, size_t n, double q);
+extern double profile_quantile(const ProfileView *p, double q);
 
 typedef enum ProfileBand
 {
@@ -77,13 +102,13 @@ typedef enum ProfileBand
 	BAND_TOP = 1
 } ProfileBand;
 
-extern ProfileBand profile_quartile_band(const double *v, size_t n, double x,
+extern ProfileBand profile_quartile_band(const ProfileView *p, double x,
 										 bool higher_is_better);
 extern const char *profile_band_label(ProfileBand b);
 
 #define GRADE_LOW_QUANTILE 0.05
 #define GRADE_HIGH_QUANTILE 0.95
-extern double profile_grade(const double *v, size_t n, double x, bool higher_is_better);
+extern double profile_grade(const ProfileView *p, double x, bool higher_is_better);
 
 /* ---------- text and binary forms ---------- */
 
