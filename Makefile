@@ -10,7 +10,10 @@ OBJS         = src/styring.o \
                src/target.o \
                src/attainment.o \
                src/core/profile_core.o \
-               src/profile.o
+               src/profile.o \
+               src/core/goalpath_core.o \
+               src/goalpath.o \
+               src/chain.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 DATA         = $(EXTENSION)--$(EXTVERSION).sql

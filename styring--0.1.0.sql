@@ -471,3 +471,247 @@ COMMENT ON FUNCTION @extschema@.deviation_from_median_pct(@extschema@.profile, d
 COMMENT ON FUNCTION @extschema@.z_score(@extschema@.profile, double precision) IS '(value - mean) / stddev; NULL when the group has no spread';
 COMMENT ON FUNCTION @extschema@.profile_summary(@extschema@.profile) IS 'n, min, q1, median, q3, max, mean and stddev as JSON, for BI tools';
 COMMENT ON FUNCTION @extschema@.profile_values(@extschema@.profile) IS 'the group''s values, ascending';
+
+------------------------------------------------------------------------------
+-- styring.goalpath: a goal's place in the goal chain (målkjede, målkedja),
+-- e.g. 'bolig_for_velferd.barnefamilier.mål_2.drammen'
+------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.goalpath;
+
+CREATE FUNCTION @extschema@.goalpath_in(cstring) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_out(@extschema@.goalpath) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'goalpath_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_recv(internal) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_send(@extschema@.goalpath) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'goalpath_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.goalpath (
+    INPUT = @extschema@.goalpath_in,
+    OUTPUT = @extschema@.goalpath_out,
+    RECEIVE = @extschema@.goalpath_recv,
+    SEND = @extschema@.goalpath_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = int4,
+    STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.goalpath IS
+    'a goal''s place in the goal chain: labels (letters and digits of any script, _ and -) separated by ".", sorted as a tree';
+COMMENT ON FUNCTION @extschema@.goalpath_in(cstring) IS 'text input for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_out(@extschema@.goalpath) IS 'text output for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_recv(internal) IS 'binary input for styring.goalpath (validated like text)';
+COMMENT ON FUNCTION @extschema@.goalpath_send(@extschema@.goalpath) IS 'binary output for styring.goalpath';
+
+CREATE FUNCTION @extschema@.goalpath_cmp(@extschema@.goalpath, @extschema@.goalpath) RETURNS integer
+    AS 'MODULE_PATHNAME', 'goalpath_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_eq(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_ne(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_lt(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_le(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_gt(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_ge(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_hash(@extschema@.goalpath) RETURNS integer
+    AS 'MODULE_PATHNAME', 'goalpath_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_hash_extended(@extschema@.goalpath, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'goalpath_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.goalpath_cmp(@extschema@.goalpath, @extschema@.goalpath) IS 'btree comparison for styring.goalpath (tree order)';
+COMMENT ON FUNCTION @extschema@.goalpath_eq(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of = for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_ne(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of <> for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_lt(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of < for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_le(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of <= for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_gt(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of > for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_ge(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of >= for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_hash(@extschema@.goalpath) IS 'hash support for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_hash_extended(@extschema@.goalpath, bigint) IS 'extended (seeded) hash support for styring.goalpath';
+
+CREATE OPERATOR @extschema@.= (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_eq,
+    COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_ne,
+    COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.goalpath, @extschema@.goalpath) IS 'the same goal path';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.goalpath, @extschema@.goalpath) IS 'different goal paths';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.goalpath, @extschema@.goalpath) IS 'sorts before, in tree order';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.goalpath, @extschema@.goalpath) IS 'sorts before or equal, in tree order';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.goalpath, @extschema@.goalpath) IS 'sorts after, in tree order';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.goalpath, @extschema@.goalpath) IS 'sorts after or equal, in tree order';
+
+CREATE OPERATOR CLASS @extschema@.goalpath_ops
+    DEFAULT FOR TYPE @extschema@.goalpath USING btree AS
+        OPERATOR 1 @extschema@.< ,
+        OPERATOR 2 @extschema@.<= ,
+        OPERATOR 3 @extschema@.= ,
+        OPERATOR 4 @extschema@.>= ,
+        OPERATOR 5 @extschema@.> ,
+        FUNCTION 1 @extschema@.goalpath_cmp(@extschema@.goalpath, @extschema@.goalpath);
+CREATE OPERATOR CLASS @extschema@.goalpath_hash_ops
+    DEFAULT FOR TYPE @extschema@.goalpath USING hash AS
+        OPERATOR 1 @extschema@.= ,
+        FUNCTION 1 @extschema@.goalpath_hash(@extschema@.goalpath),
+        FUNCTION 2 @extschema@.goalpath_hash_extended(@extschema@.goalpath, bigint);
+
+-- ancestors and descendants
+
+CREATE FUNCTION @extschema@.goalpath_subtree_end(@extschema@.goalpath) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_end' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_end(@extschema@.goalpath) IS
+    'internal: the bound after every descendant of a path (not a valid path); makes <@ a btree range';
+CREATE FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_is_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath) IS
+    'true when the first path is the second or one of its ancestors';
+
+-- a <@ b is the range b <= a < subtree_end(b): written in SQL so the planner
+-- inlines it and a btree index on a answers descendant queries.
+CREATE FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS 'SELECT $1 OPERATOR(@extschema@.>=) $2 AND $1 OPERATOR(@extschema@.<) @extschema@.goalpath_subtree_end($2)';
+CREATE FUNCTION @extschema@.goalpath_ancestor_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS 'SELECT $2 OPERATOR(@extschema@.>=) $1 AND $2 OPERATOR(@extschema@.<) @extschema@.goalpath_subtree_end($1)';
+COMMENT ON FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of <@ for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_ancestor_of(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of @> for styring.goalpath';
+
+CREATE OPERATOR @extschema@.<@ (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath,
+    FUNCTION = @extschema@.goalpath_descendant_of, COMMUTATOR = OPERATOR(@extschema@.@>),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.@> (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath,
+    FUNCTION = @extschema@.goalpath_ancestor_of, COMMUTATOR = OPERATOR(@extschema@.<@),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<@ (@extschema@.goalpath, @extschema@.goalpath) IS 'is the path or a descendant of it (index-friendly)';
+COMMENT ON OPERATOR @extschema@.@> (@extschema@.goalpath, @extschema@.goalpath) IS 'is the path or an ancestor of it';
+
+-- walking a path
+
+CREATE FUNCTION @extschema@.nlevel(@extschema@.goalpath) RETURNS integer
+    AS 'MODULE_PATHNAME', 'goalpath_nlevel' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.parent(@extschema@.goalpath) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_parent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.subpath(@extschema@.goalpath, "offset" integer, len integer DEFAULT NULL)
+    RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_subpath' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.label(@extschema@.goalpath, level integer) RETURNS text
+    AS 'MODULE_PATHNAME', 'goalpath_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.lca(@extschema@.goalpath, @extschema@.goalpath) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_lca' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_concat(@extschema@.goalpath, @extschema@.goalpath) RETURNS @extschema@.goalpath
+    AS 'MODULE_PATHNAME', 'goalpath_concat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.|| (
+    LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath, FUNCTION = @extschema@.goalpath_concat
+);
+CREATE FUNCTION @extschema@.ancestors(@extschema@.goalpath) RETURNS SETOF @extschema@.goalpath
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 5
+    AS 'SELECT @extschema@.subpath($1, 0, k) FROM pg_catalog.generate_series(1, @extschema@.nlevel($1)) AS k';
+
+COMMENT ON FUNCTION @extschema@.nlevel(@extschema@.goalpath) IS 'number of labels: the goal''s level in the chain (1 = top)';
+COMMENT ON FUNCTION @extschema@.parent(@extschema@.goalpath) IS 'the path one level up; NULL at the top';
+COMMENT ON FUNCTION @extschema@.subpath(@extschema@.goalpath, integer, integer) IS
+    'labels from offset (0-based, negative from the end), len of them (negative: leave that many off; NULL: to the end), as ltree''s subpath';
+COMMENT ON FUNCTION @extschema@.label(@extschema@.goalpath, integer) IS 'the label at a level (1 = top, negative from the end), or NULL';
+COMMENT ON FUNCTION @extschema@.lca(@extschema@.goalpath, @extschema@.goalpath) IS 'lowest common ancestor (or the path itself); NULL when the paths share no top label';
+COMMENT ON FUNCTION @extschema@.goalpath_concat(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of || : the second path below the first';
+COMMENT ON OPERATOR @extschema@.|| (@extschema@.goalpath, @extschema@.goalpath) IS 'extends a path with the labels of another';
+COMMENT ON FUNCTION @extschema@.ancestors(@extschema@.goalpath) IS 'the path and its ancestors, root first, the path itself last';
+
+-- roll-up through the chain
+
+CREATE TYPE @extschema@.chain_node AS (
+    path @extschema@.goalpath, level integer, n bigint, flat_mean double precision, chain_mean double precision);
+COMMENT ON TYPE @extschema@.chain_node IS
+    'one node of a rolled-up goal chain: values in the subtree (n), their weighted mean (flat_mean), and the mean over the node''s children (chain_mean)';
+
+CREATE FUNCTION @extschema@.chain_rollup_trans(internal, @extschema@.goalpath, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'chain_rollup_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.chain_rollup_trans(internal, @extschema@.goalpath, double precision, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'chain_rollup_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.chain_rollup_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'chain_rollup_combine' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.chain_rollup_serial(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'chain_rollup_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.chain_rollup_deserial(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'chain_rollup_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.chain_rollup_final(internal) RETURNS @extschema@.chain_node[]
+    AS 'MODULE_PATHNAME', 'chain_rollup_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.chain_rollup_trans(internal, @extschema@.goalpath, double precision) IS 'transition function of styring.chain_rollup(path, value)';
+COMMENT ON FUNCTION @extschema@.chain_rollup_trans(internal, @extschema@.goalpath, double precision, double precision) IS 'transition function of styring.chain_rollup(path, value, weight)';
+COMMENT ON FUNCTION @extschema@.chain_rollup_combine(internal, internal) IS 'combine function of styring.chain_rollup';
+COMMENT ON FUNCTION @extschema@.chain_rollup_serial(internal) IS 'serialises a partial chain roll-up';
+COMMENT ON FUNCTION @extschema@.chain_rollup_deserial(bytea, internal) IS 'deserialises (and validates) a partial chain roll-up';
+COMMENT ON FUNCTION @extschema@.chain_rollup_final(internal) IS 'final function of styring.chain_rollup: folds the chain bottom up';
+
+CREATE AGGREGATE @extschema@.chain_rollup(@extschema@.goalpath, double precision) (
+    SFUNC = @extschema@.chain_rollup_trans, STYPE = internal, SSPACE = 1024,
+    COMBINEFUNC = @extschema@.chain_rollup_combine,
+    SERIALFUNC = @extschema@.chain_rollup_serial, DESERIALFUNC = @extschema@.chain_rollup_deserial,
+    FINALFUNC = @extschema@.chain_rollup_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.chain_rollup(@extschema@.goalpath, double precision, double precision) (
+    SFUNC = @extschema@.chain_rollup_trans, STYPE = internal, SSPACE = 1024,
+    COMBINEFUNC = @extschema@.chain_rollup_combine,
+    SERIALFUNC = @extschema@.chain_rollup_serial, DESERIALFUNC = @extschema@.chain_rollup_deserial,
+    FINALFUNC = @extschema@.chain_rollup_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.chain_rollup(@extschema@.goalpath, double precision) IS
+    'rolls values up the goal chain: one styring.chain_node per path and ancestor, in tree order; use with unnest()';
+COMMENT ON AGGREGATE @extschema@.chain_rollup(@extschema@.goalpath, double precision, double precision) IS
+    'rolls weighted values up the goal chain (NULL weight counts as 1; negative is an error)';
+
+-- checks of a chain
+
+CREATE FUNCTION @extschema@.chain_problems(paths @extschema@.goalpath[], measured @extschema@.goalpath[] DEFAULT NULL)
+    RETURNS TABLE (path @extschema@.goalpath, problem text)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    WITH goal AS (SELECT DISTINCT g FROM pg_catalog.unnest(paths) AS g WHERE g IS NOT NULL),
+         covered AS (SELECT DISTINCT a FROM pg_catalog.unnest(measured) AS m, @extschema@.ancestors(m) AS a)
+    SELECT g, 'missing_parent' FROM goal
+    WHERE @extschema@.nlevel(g) OPERATOR(pg_catalog.>) 1
+      AND NOT EXISTS (SELECT 1 FROM goal p WHERE p.g OPERATOR(@extschema@.=) @extschema@.parent(goal.g))
+    UNION ALL
+    SELECT g, 'unmeasured' FROM goal
+    WHERE measured IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM covered c WHERE c.a OPERATOR(@extschema@.=) goal.g)
+    ORDER BY 1, 2
+    $$;
+COMMENT ON FUNCTION @extschema@.chain_problems(@extschema@.goalpath[], @extschema@.goalpath[]) IS
+    'problems of a goal chain: missing_parent (a broken thread) and, given the paths that carry indicators, unmeasured (no indicator on the goal or below it)';

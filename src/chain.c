@@ -1,0 +1,433 @@
+/*
+ * chain.c - roll-up of values (attainment, say) through a goal chain.
+ *
+ * chain_rollup(path, value [, weight]) returns one row per node of the chain:
+ * every path in the input and every ancestor of one, in tree order, with
+ *   n           the number of values in the node's subtree,
+ *   flat_mean   the weighted mean of all values in the subtree,
+ *   chain_mean  the weighted mean over the node's children, where each value
+ *               attached to the node is a child with its own weight and each
+ *               direct sub-node that has data is a child of weight 1, with its
+ *               chain_mean as value - so every branch of the chain counts once
+ *               at its level, however many goals it holds.
+ *
+ * The state is the list of (path, value, weight); the final function sorts it
+ * into tree order and folds it bottom up with a stack, O(m log m + m depth).
+ */
+#include "styring.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+
+#include "core/goalpath_core.h"
+#include "goalpath.h"
+
+PG_FUNCTION_INFO_V1(chain_rollup_trans);
+PG_FUNCTION_INFO_V1(chain_rollup_combine);
+PG_FUNCTION_INFO_V1(chain_rollup_serial);
+PG_FUNCTION_INFO_V1(chain_rollup_deserial);
+PG_FUNCTION_INFO_V1(chain_rollup_final);
+
+typedef struct ChainEntry
+{
+	size_t		offset;			/* of the path in the arena */
+	uint16		len;			/* bytes of the path's internal form */
+	uint8		nlevels;
+	double		value;
+	double		weight;
+} ChainEntry;
+
+typedef struct ChainState
+{
+	ChainEntry *entries;
+	size_t		n;
+	size_t		cap;
+	uint8	   *arena;			/* the paths, one after another */
+	size_t		arena_len;
+	size_t		arena_cap;
+} ChainState;
+
+#define MAX_PATH_BYTES (GOALPATH_MAX_DEPTH * (GOALPATH_MAX_LABEL + 1))
+
+static ChainState *
+new_state(MemoryContext cxt)
+{
+	ChainState *s = MemoryContextAllocZero(cxt, sizeof(ChainState));
+
+	s->cap = 64;
+	s->entries = MemoryContextAlloc(cxt, s->cap * sizeof(ChainEntry));
+	s->arena_cap = 4096;
+	s->arena = MemoryContextAlloc(cxt, s->arena_cap);
+	return s;
+}
+
+/* Room for one more entry and `bytes` more path bytes; in the state's context. */
+static void
+reserve(ChainState *s, size_t entries, size_t bytes)
+{
+	if (s->n + entries > s->cap)
+	{
+		while (s->n + entries > s->cap)
+			s->cap *= 2;
+		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
+	}
+	if (s->arena_len + bytes > s->arena_cap)
+	{
+		while (s->arena_len + bytes > s->arena_cap)
+			s->arena_cap *= 2;
+		s->arena = repalloc_huge(s->arena, s->arena_cap);
+	}
+}
+
+static void
+add_entry(ChainState *s, const uint8 *path, size_t len, int nlevels, double value, double weight)
+{
+	ChainEntry *e;
+
+	reserve(s, 1, len);
+	e = &s->entries[s->n++];
+	e->offset = s->arena_len;
+	e->len = (uint16) len;
+	e->nlevels = (uint8) nlevels;
+	e->value = value;
+	e->weight = weight;
+	memcpy(s->arena + s->arena_len, path, len);
+	s->arena_len += len;
+}
+
+/* chain_rollup(path, value [, weight]): rows without a path or value are skipped. */
+Datum
+chain_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	ChainState *s;
+	GoalpathRef path;
+	double		value,
+				weight = 1.0;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("chain_rollup_trans called in non-aggregate context")));
+	s = PG_ARGISNULL(0) ? NULL : (ChainState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (s == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s);
+	}
+	value = PG_GETARG_FLOAT8(2);
+	styring_check_finite(value, "value");
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+	{
+		weight = PG_GETARG_FLOAT8(3);
+		styring_check_finite(weight, "weight");
+		if (weight < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("weight must not be negative, not %g", weight)));
+	}
+	if (s == NULL)
+		s = new_state(aggcontext);
+	path = goalpath_ref(PG_GETARG_DATUM(1));
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcontext);
+
+		add_entry(s, path.data, path.len, path.nlevels, value, weight);
+		MemoryContextSwitchTo(old);
+	}
+	PG_RETURN_POINTER(s);
+}
+
+static void
+append_state(ChainState *into, const ChainState *from)
+{
+	reserve(into, from->n, from->arena_len);
+	for (size_t i = 0; i < from->n; i++)
+	{
+		ChainEntry	e = from->entries[i];
+
+		e.offset += into->arena_len;
+		into->entries[into->n++] = e;
+	}
+	memcpy(into->arena + into->arena_len, from->arena, from->arena_len);
+	into->arena_len += from->arena_len;
+}
+
+Datum
+chain_rollup_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	ChainState *a;
+	MemoryContext old;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("chain_rollup_combine called in non-aggregate context")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	old = MemoryContextSwitchTo(aggcontext);
+	a = PG_ARGISNULL(0) ? new_state(aggcontext) : (ChainState *) PG_GETARG_POINTER(0);
+	append_state(a, (ChainState *) PG_GETARG_POINTER(1));
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+/* Serial form: count, then per entry: len (2), nlevels (1), value, weight, path. */
+Datum
+chain_rollup_serial(PG_FUNCTION_ARGS)
+{
+	ChainState *s = (ChainState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, (int64) s->n);
+	for (size_t i = 0; i < s->n; i++)
+	{
+		ChainEntry *e = &s->entries[i];
+
+		pq_sendint16(&buf, e->len);
+		pq_sendbyte(&buf, e->nlevels);
+		pq_sendfloat8(&buf, e->value);
+		pq_sendfloat8(&buf, e->weight);
+		pq_sendbytes(&buf, (const char *) s->arena + e->offset, e->len);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* The labels' structure, as the fold relies on it: non-empty labels, no bytes below '-'. */
+static bool
+valid_internal_path(const uint8 *p, size_t len, int nlevels)
+{
+	int			levels = 1;
+	size_t		label = 0;
+
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		if (p[i] == GOALPATH_SEP)
+		{
+			if (label == 0)
+				return false;
+			levels++;
+			label = 0;
+		}
+		else if (p[i] < '-' || ++label > GOALPATH_MAX_LABEL)
+			return false;
+	}
+	return label > 0 && levels == nlevels;
+}
+
+Datum
+chain_rollup_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *raw = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	ChainState *s;
+	int64		count;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("chain_rollup_deserial called in non-aggregate context")));
+	/* A read-only view of the bytes (initReadOnlyStringInfo from PostgreSQL 17 on). */
+	buf.data = VARDATA_ANY(raw);
+	buf.len = (int) VARSIZE_ANY_EXHDR(raw);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	s = new_state(CurrentMemoryContext);
+	if (buf.len < 8)
+		goto bad;
+	count = pq_getmsgint64(&buf);
+	if (count < 0 || count > (buf.len - buf.cursor) / 19)
+		goto bad;
+	for (int64 i = 0; i < count; i++)
+	{
+		int			len,
+					nlevels;
+		double		value,
+					weight;
+
+		if (buf.len - buf.cursor < 19)
+			goto bad;
+		len = pq_getmsgint(&buf, 2);
+		nlevels = pq_getmsgbyte(&buf);
+		value = pq_getmsgfloat8(&buf);
+		weight = pq_getmsgfloat8(&buf);
+		if (buf.len - buf.cursor < len || !isfinite(value) || !isfinite(weight) || weight < 0 ||
+			!valid_internal_path((const uint8 *) buf.data + buf.cursor, len, nlevels))
+			goto bad;
+		add_entry(s, (const uint8 *) buf.data + buf.cursor, len, nlevels, value, weight);
+		buf.cursor += len;
+	}
+	if (buf.cursor != buf.len)
+		goto bad;
+	PG_RETURN_POINTER(s);
+bad:
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid partial state for styring.chain_rollup")));
+	PG_RETURN_NULL();
+}
+
+/* ---------- the fold ---------- */
+
+static int
+compare_entries(const void *a, const void *b, void *arg)
+{
+	const ChainEntry *x = a;
+	const ChainEntry *y = b;
+	const uint8 *arena = arg;
+
+	return goalpath_compare(arena + x->offset, x->len, arena + y->offset, y->len);
+}
+
+typedef struct ChainNode
+{
+	const uint8 *path;			/* into the arena; a prefix of an entry's path */
+	size_t		len;
+	int			level;
+	int64		n;				/* values in the subtree */
+	double		sub_w;			/* their weights */
+	double		sub_wx;
+	double		own_w;			/* the node's own values */
+	double		own_wx;
+	double		children_sum;	/* chain_means of sub-nodes with data */
+	int64		children;
+	bool		has_chain_mean;
+	double		chain_mean;
+} ChainNode;
+
+/* Closes the node on top of the stack and hands its sums to its parent. */
+static void
+pop_node(ChainNode *nodes, int *stack, int *depth)
+{
+	ChainNode  *node = &nodes[stack[--(*depth)]];
+	double		denom = node->own_w + (double) node->children;
+
+	node->has_chain_mean = denom > 0;
+	if (node->has_chain_mean)
+		node->chain_mean = (node->own_wx + node->children_sum) / denom;
+	if (*depth > 0)
+	{
+		ChainNode  *parent = &nodes[stack[*depth - 1]];
+
+		parent->n += node->n;
+		parent->sub_w += node->sub_w;
+		parent->sub_wx += node->sub_wx;
+		if (node->has_chain_mean)
+		{
+			parent->children_sum += node->chain_mean;
+			parent->children++;
+		}
+	}
+}
+
+Datum
+chain_rollup_final(PG_FUNCTION_ARGS)
+{
+	ChainState *s;
+	ChainNode  *nodes;
+	size_t		nnodes = 0,
+				max_nodes;
+	int			stack[GOALPATH_MAX_DEPTH + 1];
+	int			depth = 0;
+	Oid			array_type = get_func_rettype(fcinfo->flinfo->fn_oid);
+	Oid			row_type = get_element_type(array_type);
+	TupleDesc	desc;
+	Datum	   *rows;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (ChainState *) PG_GETARG_POINTER(0);
+	if (s->n == 0)
+		PG_RETURN_NULL();
+
+	/* Sort a copy: the state must stay usable if the final function runs again. */
+	{
+		ChainEntry *sorted = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainEntry));
+
+		memcpy(sorted, s->entries, s->n * sizeof(ChainEntry));
+		qsort_arg(sorted, s->n, sizeof(ChainEntry), compare_entries, s->arena);
+
+		/* At most every entry and every one of its ancestors is a node. */
+		max_nodes = 0;
+		for (size_t i = 0; i < s->n; i++)
+			max_nodes += sorted[i].nlevels;
+		nodes = MemoryContextAllocHuge(CurrentMemoryContext, max_nodes * sizeof(ChainNode));
+
+		for (size_t i = 0; i < s->n; i++)
+		{
+			ChainEntry *e = &sorted[i];
+			const uint8 *path = s->arena + e->offset;
+			int			from;
+
+			if ((i & 0x3FFF) == 0)
+				CHECK_FOR_INTERRUPTS();
+			while (depth > 0 &&
+				   !goalpath_is_prefix(nodes[stack[depth - 1]].path, nodes[stack[depth - 1]].len,
+									   path, e->len))
+				pop_node(nodes, stack, &depth);
+			from = depth > 0 ? nodes[stack[depth - 1]].level + 1 : 1;
+			for (int level = from; level <= e->nlevels; level++)
+			{
+				ChainNode  *node = &nodes[nnodes];
+
+				memset(node, 0, sizeof(ChainNode));
+				node->path = path;
+				node->len = goalpath_prefix_len(path, e->len, level);
+				node->level = level;
+				stack[depth++] = (int) nnodes++;
+			}
+			{
+				ChainNode  *node = &nodes[stack[depth - 1]];
+
+				node->n++;
+				node->own_w += e->weight;
+				node->own_wx += e->weight * e->value;
+				node->sub_w += e->weight;
+				node->sub_wx += e->weight * e->value;
+			}
+		}
+		while (depth > 0)
+			pop_node(nodes, stack, &depth);
+	}
+
+	/* One styring.chain_node per node, in tree order. */
+	desc = lookup_rowtype_tupdesc_copy(row_type, -1);
+	desc = BlessTupleDesc(desc);
+	rows = MemoryContextAllocHuge(CurrentMemoryContext, nnodes * sizeof(Datum));
+	for (size_t i = 0; i < nnodes; i++)
+	{
+		ChainNode  *node = &nodes[i];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = goalpath_make(node->path, node->len, node->level);
+		values[1] = Int32GetDatum(node->level);
+		values[2] = Int64GetDatum(node->n);
+		nulls[3] = !(node->sub_w > 0);
+		values[3] = Float8GetDatum(nulls[3] ? 0 : node->sub_wx / node->sub_w);
+		nulls[4] = !node->has_chain_mean;
+		values[4] = Float8GetDatum(node->has_chain_mean ? node->chain_mean : 0);
+		rows[i] = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+	}
+	get_typlenbyvalalign(row_type, &typlen, &typbyval, &typalign);
+	PG_RETURN_ARRAYTYPE_P(construct_array(rows, (int) nnodes, row_type, typlen, typbyval, typalign));
+}
