@@ -19,7 +19,7 @@ OBJS         = src/styring.o \
 DATA         = $(EXTENSION)--$(EXTVERSION).sql
 DOCS         = $(wildcard doc/*.md)
 
-REGRESS      = target attainment profile
+REGRESS      = target attainment profile goalpath
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS  = -I$(srcdir)/src
