@@ -11,8 +11,9 @@
  *               chain_mean as value - so every branch of the chain counts once
  *               at its level, however many goals it holds.
  *
- * The state is the list of (path, value, weight); the final function sorts it
- * into tree order and folds it bottom up with a stack, O(m log m + m depth).
+ * The state sums the values per distinct path; the final function sorts the
+ * paths into tree order and folds them bottom up with a stack, O(g log g +
+ * g depth) for g distinct paths.
  */
 #include "styring.h"
 
@@ -20,6 +21,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -39,13 +41,21 @@ PG_FUNCTION_INFO_V1(chain_rollup_serial);
 PG_FUNCTION_INFO_V1(chain_rollup_deserial);
 PG_FUNCTION_INFO_V1(chain_rollup_final);
 
+/*
+ * The state holds one entry per distinct path, with the count and weighted
+ * sums of the values attached to it: a chain has far fewer goals than
+ * measured values, so the final sort handles goals, not values. Entries sit
+ * in insertion order; an open-addressing table of entry numbers finds them.
+ */
 typedef struct ChainEntry
 {
 	size_t		offset;			/* of the path in the arena */
+	uint32		hash;
 	uint16		len;			/* bytes of the path's internal form */
 	uint8		nlevels;
-	double		value;
-	double		weight;
+	int64		n;				/* values attached to this path */
+	double		w;				/* their weights */
+	double		wx;				/* weight * value */
 } ChainEntry;
 
 typedef struct ChainState
@@ -53,12 +63,12 @@ typedef struct ChainState
 	ChainEntry *entries;
 	size_t		n;
 	size_t		cap;
+	int32	   *slots;			/* entry numbers, -1 for empty; size is a power of 2 */
+	size_t		nslots;
 	uint8	   *arena;			/* the paths, one after another */
 	size_t		arena_len;
 	size_t		arena_cap;
 } ChainState;
-
-#define MAX_PATH_BYTES (GOALPATH_MAX_DEPTH * (GOALPATH_MAX_LABEL + 1))
 
 static ChainState *
 new_state(MemoryContext cxt)
@@ -67,43 +77,75 @@ new_state(MemoryContext cxt)
 
 	s->cap = 64;
 	s->entries = MemoryContextAlloc(cxt, s->cap * sizeof(ChainEntry));
+	s->nslots = 128;
+	s->slots = MemoryContextAlloc(cxt, s->nslots * sizeof(int32));
+	memset(s->slots, 0xFF, s->nslots * sizeof(int32));
 	s->arena_cap = 4096;
 	s->arena = MemoryContextAlloc(cxt, s->arena_cap);
 	return s;
 }
 
-/* Room for one more entry and `bytes` more path bytes; in the state's context. */
 static void
-reserve(ChainState *s, size_t entries, size_t bytes)
+rehash(ChainState *s)
 {
-	if (s->n + entries > s->cap)
+	size_t		mask;
+
+	s->nslots *= 2;
+	s->slots = repalloc_huge(s->slots, s->nslots * sizeof(int32));
+	memset(s->slots, 0xFF, s->nslots * sizeof(int32));
+	mask = s->nslots - 1;
+	for (size_t e = 0; e < s->n; e++)
 	{
-		while (s->n + entries > s->cap)
-			s->cap *= 2;
-		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
-	}
-	if (s->arena_len + bytes > s->arena_cap)
-	{
-		while (s->arena_len + bytes > s->arena_cap)
-			s->arena_cap *= 2;
-		s->arena = repalloc_huge(s->arena, s->arena_cap);
+		size_t		i = s->entries[e].hash & mask;
+
+		while (s->slots[i] >= 0)
+			i = (i + 1) & mask;
+		s->slots[i] = (int32) e;
 	}
 }
 
-static void
-add_entry(ChainState *s, const uint8 *path, size_t len, int nlevels, double value, double weight)
+/* The entry for a path, made (with zero sums) if it is new. */
+static ChainEntry *
+entry_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
 {
+	uint32		hash = hash_bytes(path, (int) len);
+	size_t		mask = s->nslots - 1;
+	size_t		i = hash & mask;
 	ChainEntry *e;
 
-	reserve(s, 1, len);
-	e = &s->entries[s->n++];
+	for (; s->slots[i] >= 0; i = (i + 1) & mask)
+	{
+		e = &s->entries[s->slots[i]];
+		if (e->hash == hash && e->len == len && memcmp(s->arena + e->offset, path, len) == 0)
+			return e;
+	}
+	if (s->n >= (size_t) PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("chain_rollup can hold at most %d distinct paths", PG_INT32_MAX)));
+	if (s->n == s->cap)
+	{
+		s->cap *= 2;
+		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
+	}
+	if (s->arena_len + len > s->arena_cap)
+	{
+		while (s->arena_len + len > s->arena_cap)
+			s->arena_cap *= 2;
+		s->arena = repalloc_huge(s->arena, s->arena_cap);
+	}
+	e = &s->entries[s->n];
+	memset(e, 0, sizeof(ChainEntry));
 	e->offset = s->arena_len;
+	e->hash = hash;
 	e->len = (uint16) len;
 	e->nlevels = (uint8) nlevels;
-	e->value = value;
-	e->weight = weight;
 	memcpy(s->arena + s->arena_len, path, len);
 	s->arena_len += len;
+	s->slots[i] = (int32) s->n++;
+	if (s->n * 10 > s->nslots * 7)
+		rehash(s);
+	return &s->entries[s->n - 1];
 }
 
 /* chain_rollup(path, value [, weight]): rows without a path or value are skipped. */
@@ -111,7 +153,9 @@ Datum
 chain_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
+	MemoryContext old;
 	ChainState *s;
+	ChainEntry *e;
 	GoalpathRef path;
 	double		value,
 				weight = 1.0;
@@ -138,31 +182,27 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("weight must not be negative, not %g", weight)));
 	}
+	path = goalpath_ref(PG_GETARG_DATUM(1));
+	old = MemoryContextSwitchTo(aggcontext);
 	if (s == NULL)
 		s = new_state(aggcontext);
-	path = goalpath_ref(PG_GETARG_DATUM(1));
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
-		add_entry(s, path.data, path.len, path.nlevels, value, weight);
-		MemoryContextSwitchTo(old);
-	}
+	e = entry_for(s, path.data, path.len, path.nlevels);
+	MemoryContextSwitchTo(old);
+	e->n++;
+	e->w += weight;
+	e->wx += weight * value;
 	PG_RETURN_POINTER(s);
 }
 
 static void
-append_state(ChainState *into, const ChainState *from)
+add_sums(ChainState *into, const uint8 *path, size_t len, int nlevels,
+		 int64 n, double w, double wx)
 {
-	reserve(into, from->n, from->arena_len);
-	for (size_t i = 0; i < from->n; i++)
-	{
-		ChainEntry	e = from->entries[i];
+	ChainEntry *e = entry_for(into, path, len, nlevels);
 
-		e.offset += into->arena_len;
-		into->entries[into->n++] = e;
-	}
-	memcpy(into->arena + into->arena_len, from->arena, from->arena_len);
-	into->arena_len += from->arena_len;
+	e->n += n;
+	e->w += w;
+	e->wx += wx;
 }
 
 Datum
@@ -170,6 +210,7 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
 	ChainState *a;
+	ChainState *b;
 	MemoryContext old;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
@@ -178,14 +219,22 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 				 errmsg("chain_rollup_combine called in non-aggregate context")));
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	b = (ChainState *) PG_GETARG_POINTER(1);
 	old = MemoryContextSwitchTo(aggcontext);
 	a = PG_ARGISNULL(0) ? new_state(aggcontext) : (ChainState *) PG_GETARG_POINTER(0);
-	append_state(a, (ChainState *) PG_GETARG_POINTER(1));
+	for (size_t i = 0; i < b->n; i++)
+	{
+		ChainEntry *e = &b->entries[i];
+
+		add_sums(a, b->arena + e->offset, e->len, e->nlevels, e->n, e->w, e->wx);
+	}
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(a);
 }
 
-/* Serial form: count, then per entry: len (2), nlevels (1), value, weight, path. */
+/* Serial form: count, then per path: len (2), nlevels (1), n (8), w, wx, path. */
+#define SERIAL_ENTRY_HEADER (2 + 1 + 8 + 8 + 8)
+
 Datum
 chain_rollup_serial(PG_FUNCTION_ARGS)
 {
@@ -200,8 +249,9 @@ chain_rollup_serial(PG_FUNCTION_ARGS)
 
 		pq_sendint16(&buf, e->len);
 		pq_sendbyte(&buf, e->nlevels);
-		pq_sendfloat8(&buf, e->value);
-		pq_sendfloat8(&buf, e->weight);
+		pq_sendint64(&buf, e->n);
+		pq_sendfloat8(&buf, e->w);
+		pq_sendfloat8(&buf, e->wx);
 		pq_sendbytes(&buf, (const char *) s->arena + e->offset, e->len);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -252,25 +302,27 @@ chain_rollup_deserial(PG_FUNCTION_ARGS)
 	if (buf.len < 8)
 		goto bad;
 	count = pq_getmsgint64(&buf);
-	if (count < 0 || count > (buf.len - buf.cursor) / 19)
+	if (count < 0 || count > (buf.len - buf.cursor) / SERIAL_ENTRY_HEADER)
 		goto bad;
 	for (int64 i = 0; i < count; i++)
 	{
 		int			len,
 					nlevels;
-		double		value,
-					weight;
+		int64		n;
+		double		w,
+					wx;
 
-		if (buf.len - buf.cursor < 19)
+		if (buf.len - buf.cursor < SERIAL_ENTRY_HEADER)
 			goto bad;
 		len = pq_getmsgint(&buf, 2);
 		nlevels = pq_getmsgbyte(&buf);
-		value = pq_getmsgfloat8(&buf);
-		weight = pq_getmsgfloat8(&buf);
-		if (buf.len - buf.cursor < len || !isfinite(value) || !isfinite(weight) || weight < 0 ||
+		n = pq_getmsgint64(&buf);
+		w = pq_getmsgfloat8(&buf);
+		wx = pq_getmsgfloat8(&buf);
+		if (buf.len - buf.cursor < len || n < 1 || !isfinite(w) || !isfinite(wx) || w < 0 ||
 			!valid_internal_path((const uint8 *) buf.data + buf.cursor, len, nlevels))
 			goto bad;
-		add_entry(s, (const uint8 *) buf.data + buf.cursor, len, nlevels, value, weight);
+		add_sums(s, (const uint8 *) buf.data + buf.cursor, len, nlevels, n, w, wx);
 		buf.cursor += len;
 	}
 	if (buf.cursor != buf.len)
@@ -398,11 +450,11 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 			{
 				ChainNode  *node = &nodes[stack[depth - 1]];
 
-				node->n++;
-				node->own_w += e->weight;
-				node->own_wx += e->weight * e->value;
-				node->sub_w += e->weight;
-				node->sub_wx += e->weight * e->value;
+				node->n += e->n;
+				node->own_w += e->w;
+				node->own_wx += e->wx;
+				node->sub_w += e->w;
+				node->sub_wx += e->wx;
 			}
 		}
 		while (depth > 0)
