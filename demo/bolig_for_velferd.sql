@@ -75,3 +75,12 @@ INSERT INTO demo.measurement VALUES
     ('Trondheim', 'bf1', 2017, 35), ('Trondheim', 'bf1', 2018, 27),
     ('Trondheim', 'bf2', 2017, 36.4), ('Trondheim', 'bf2', 2018, 37.9),
     ('Trondheim', 'bf3', 2017, 9.8), ('Trondheim', 'bf3', 2018, 9.9);
+
+-- Where each indicator sits in the goal chain (målkjede) of the strategy.
+ALTER TABLE demo.indicator ADD COLUMN chain styring.goalpath;
+UPDATE demo.indicator SET chain = CASE code
+    WHEN 'bf1' THEN 'bolig_for_velferd.barnefamilier_og_unge.trygg_bolig'
+    WHEN 'bf2' THEN 'bolig_for_velferd.barnefamilier_og_unge.eie_egen_bolig'
+    WHEN 'bf3' THEN 'bolig_for_velferd.barnefamilier_og_unge.trygg_bolig'
+    WHEN 'bf4' THEN 'bolig_for_velferd.vanskeligstilte.eie_egen_bolig'
+    WHEN 'bf5' THEN 'bolig_for_velferd.vanskeligstilte.god_standard' END::styring.goalpath;

@@ -34,7 +34,21 @@ LEFT JOIN demo.measurement m
 GROUP BY ROLLUP (g.municipality)
 ORDER BY g.municipality NULLS LAST;
 
-\echo '3. The trend: attainment per year, national targets'
+\echo '3. The goal chain: attainment rolled up from each municipality''s goals to the strategy'
+SELECT repeat('  ', r.level - 1) || styring.label(r.path, -1) AS "mål (målkjede)",
+       r.n AS "mål med data",
+       round((100 * r.chain_mean)::numeric, 1) AS "oppnådd % (kjede)",
+       round((100 * r.flat_mean)::numeric, 1) AS "oppnådd % (alle mål likt)"
+FROM (SELECT styring.chain_rollup(i.chain OPERATOR(styring.||) lower(g.municipality)::styring.goalpath,
+                                  styring.attainment(g.target, m.value)) AS nodes
+      FROM demo.goal g
+      JOIN demo.indicator i ON i.code = g.indicator
+      JOIN demo.measurement m
+        ON m.municipality = g.municipality AND m.indicator = g.indicator AND m.year = :report_year) s,
+     unnest(s.nodes) r
+WHERE r.level <= 3;
+
+\echo '4. The trend: attainment per year, national targets'
 SELECT i.name AS styringsparameter,
        string_agg(m.year || ': ' || round((100 * styring.attainment(g.target, m.value))::numeric) || ' %'
                   || ' (' || styring.status(g.target, m.value, m.year) || ')', ', ' ORDER BY m.year) AS "år: oppnådd (status)"
@@ -65,7 +79,7 @@ SELECT 'landet', 'alle', styring.profile(net_sports_per_inhabitant),
        sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL)
 FROM demo.kostra_rate;
 
-\echo '4. Where five municipalities stand: rank, quartile band and grade per comparison group'
+\echo '5. Where five municipalities stand: rank, quartile band and grade per comparison group'
 SELECT k.name AS kommune, s.gruppe,
        round(k.net_sports_per_inhabitant) AS "kr/innb.",
        'nr ' || styring.rank_in(s.p, k.net_sports_per_inhabitant, false) || ' av ' || styring.group_size(s.p) AS plass,
@@ -82,7 +96,7 @@ JOIN sammenligning s ON (s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragrupp
 WHERE k.name IN ('Hole', 'Drammen', 'Bergen', 'Trondheim', 'Tromsø') AND k.net_sports_per_inhabitant IS NOT NULL
 ORDER BY k.name, s.gruppe = 'landet', s.gruppe;
 
-\echo '5. The whole country in one statement: municipalities per quartile band within their KOSTRA group'
+\echo '6. The whole country in one statement: municipalities per quartile band within their KOSTRA group'
 SELECT styring.quartile_band(s.p, k.net_sports_per_inhabitant, false) AS kvartil, count(*) AS kommuner
 FROM demo.kostra_rate k
 JOIN sammenligning s ON s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text

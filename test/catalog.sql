@@ -16,13 +16,16 @@ SELECT is((SELECT string_agg(proname || '(' || args || ')', ', ') FROM ext_funct
 SELECT is((SELECT string_agg(proname || '(' || args || ')', ', ') FROM ext_functions WHERE proparallel <> 's'),
           NULL, 'every function and aggregate is PARALLEL SAFE');
 
--- Not STRICT, each for a reason: NULL defaults (make_target), a status for a NULL
--- actual (status), transition functions that skip NULL rows themselves, and the
--- combine function of an internal state (which must not be strict).
+-- Not STRICT, each for a reason: NULL defaults (make_target, subpath,
+-- chain_problems), a status for a NULL actual (status), transition functions that
+-- skip NULL rows themselves, combine functions of internal states (which must not
+-- be strict), and the SQL operator functions that must stay inlinable.
 SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT proisstrict$$,
               ARRAY['make_target', 'status', 'mean_attainment_trans', 'mean_attainment_trans',
                     'status_counts_trans', 'status_counts_trans',
-                    'profile_trans', 'profile_union_trans', 'profile_combine'],
+                    'profile_trans', 'profile_union_trans', 'profile_combine',
+                    'subpath', 'goalpath_descendant_of', 'goalpath_ancestor_of',
+                    'chain_rollup_trans', 'chain_rollup_trans', 'chain_rollup_combine', 'chain_problems'],
               'exactly the functions that must see NULLs are not STRICT');
 
 SELECT is((SELECT string_agg(a.aggfnoid::regprocedure::text, ', ')
