@@ -13,13 +13,15 @@ OBJS         = src/styring.o \
                src/profile.o \
                src/core/goalpath_core.o \
                src/goalpath.o \
-               src/chain.o
+               src/chain.o \
+               src/core/eval_usage_core.o \
+               src/evaluation.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 DATA         = $(EXTENSION)--$(EXTVERSION).sql
 DOCS         = $(wildcard doc/*.md)
 
-REGRESS      = target attainment profile goalpath
+REGRESS      = target attainment profile goalpath evaluation
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS  = -I$(srcdir)/src

@@ -76,7 +76,9 @@ SELECT styring.profile_union(p) FROM (VALUES ('{1,3,5}'::styring.profile), ('{2,
 
 -- Real KOSTRA data: net operating expenditure on sports buildings per inhabitant
 -- (lower is better), ranked within the KOSTRA group, the county and the country.
+\set ECHO none
 \i demo/kostra.sql
+\set ECHO all
 CREATE TEMP TABLE profiles AS
 SELECT 'kostragruppe' AS kind, kostragruppe::text AS grp, styring.profile(net_sports_per_inhabitant) AS p
 FROM demo.kostra_rate GROUP BY kostragruppe
