@@ -102,3 +102,29 @@ FROM demo.kostra_rate k
 JOIN sammenligning s ON s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text
 WHERE k.net_sports_per_inhabitant IS NOT NULL
 GROUP BY 1 ORDER BY array_position(ARRAY['top', 'middle', 'bottom'], styring.quartile_band(s.p, k.net_sports_per_inhabitant, false));
+
+\echo
+\echo '================================================================'
+\echo ' Utvärderingar: Kvalitetsnätverk Bergslagen 2009 (seed 004)'
+\echo ' (an inventory reconstructed from the report''s published tables)'
+\echo '================================================================'
+\echo
+\echo '7. What evaluations cost and whether they are used, per municipality'
+SELECT e.municipality AS kommun, (e.r).evaluations AS antal, round((e.r).total_cost) AS "kostnad kr",
+       round((e.r).total_cost / p.population) AS "kr/invånare",
+       round((100 * (e.r).share_unused)::numeric, 1) AS "% oanvända", round((e.r).unused_cost) AS "oanvända kr",
+       round((100 * (e.r).share_budget_process)::numeric) AS "% budget/mål", (e.r).surveys AS "brukarenk."
+FROM (SELECT municipality, styring.evaluation_summary(usage, hours, 280, consultant, material, other, survey) AS r
+      FROM demo.evaluation GROUP BY municipality) e
+JOIN demo.published_municipality p USING (municipality)
+ORDER BY 1;
+
+\echo '8. Use by commissioner: externally commissioned evaluations are most often not used at all'
+SELECT coalesce(commissioner, 'ej angiven') AS uppdragsgivare, (r).evaluations AS antal,
+       round((100 * (r).share_political_decision)::numeric) AS "% politiskt beslut",
+       round((100 * (r).share_action_plan)::numeric) AS "% handlingsplan",
+       round((100 * (r).share_budget_process)::numeric) AS "% budget/mål",
+       round((100 * (r).share_unused)::numeric, 1) AS "% inte alls"
+FROM (SELECT commissioner, styring.evaluation_summary(usage, hours, 280, consultant, material, other, survey) AS r
+      FROM demo.evaluation GROUP BY commissioner) s
+ORDER BY (r).share_unused DESC;

@@ -17,7 +17,8 @@ SELECT is((SELECT string_agg(proname || '(' || args || ')', ', ') FROM ext_funct
           NULL, 'every function and aggregate is PARALLEL SAFE');
 
 -- Not STRICT, each for a reason: NULL defaults (make_target, subpath,
--- chain_problems), a status for a NULL actual (status), transition functions that
+-- chain_problems), NULL meaning "not reported" (evaluation_cost, ownership_problem),
+-- a status for a NULL actual (status), transition functions that
 -- skip NULL rows themselves, combine functions of internal states (which must not
 -- be strict), and the SQL operator functions that must stay inlinable.
 SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT proisstrict$$,
@@ -25,7 +26,8 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
                     'status_counts_trans', 'status_counts_trans',
                     'profile_trans', 'profile_union_trans', 'profile_combine',
                     'subpath', 'goalpath_descendant_of', 'goalpath_ancestor_of',
-                    'chain_rollup_trans', 'chain_rollup_trans', 'chain_rollup_combine', 'chain_problems'],
+                    'chain_rollup_trans', 'chain_rollup_trans', 'chain_rollup_combine', 'chain_problems',
+                    'evaluation_cost', 'evaluation_summary_trans', 'evaluation_summary_combine', 'ownership_problem'],
               'exactly the functions that must see NULLs are not STRICT');
 
 SELECT is((SELECT string_agg(a.aggfnoid::regprocedure::text, ', ')
