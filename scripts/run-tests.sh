@@ -26,8 +26,24 @@ rm -f "$log"
 # The reference docs: every example runs and prints what the docs say.
 if perl scripts/doc-check.pl doc/*.md; then doc_ok=1; doc_failed=0; else doc_ok=0; doc_failed=1; fi
 
-passed=$((regress_ok + tap_total - tap_failed + doc_ok))
-failed=$((regress_failed + tap_failed + doc_failed))
-echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed"
+# Whole-database checks: dump/restore, the upgrade path, the install script's hygiene.
+checks_ok=0
+checks_failed=0
+check() {
+    if "$@"; then checks_ok=$((checks_ok + 1)); else checks_failed=$((checks_failed + 1)); echo "FAILED: $*"; fi
+}
+no_create_or_replace() {
+    if grep -il 'create or replace' styring--*.sql; then echo "an install script uses CREATE OR REPLACE"; return 1; fi
+    echo "install scripts: no CREATE OR REPLACE"
+}
+check bash test/scripts/dump_restore.sh
+check bash test/scripts/upgrade.sh
+check no_create_or_replace
+
+fuzz_ok=${STYRING_FUZZ_PASSED:-0}
+fuzz_failed=${STYRING_FUZZ_FAILED:-0}
+passed=$((regress_ok + tap_total - tap_failed + doc_ok + checks_ok + fuzz_ok))
+failed=$((regress_failed + tap_failed + doc_failed + checks_failed + fuzz_failed))
+echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed; database checks: $checks_ok passed, $checks_failed failed; fuzz harnesses: $fuzz_ok passed, $fuzz_failed failed"
 echo "$passed passed, $failed failed" > "${STYRING_SUMMARY:-/dev/stdout}"
 [ "$failed" -eq 0 ]

@@ -6,6 +6,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+# A short run of every libFuzzer harness over src/core (FUZZ_SECONDS each; 0 skips).
+fuzz_seconds=${FUZZ_SECONDS:-10}
+STYRING_FUZZ_PASSED=0
+STYRING_FUZZ_FAILED=0
+if [ "$fuzz_seconds" -gt 0 ]; then
+    echo "== fuzzing each parser and decoder for ${fuzz_seconds}s"
+    fuzz_log=$(mktemp)
+    set +e
+    bash fuzz/run.sh "$fuzz_seconds" 2>&1 | tee "$fuzz_log"
+    set -e
+    STYRING_FUZZ_PASSED=$(sed -nE 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$fuzz_log")
+    STYRING_FUZZ_FAILED=$(sed -nE 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$fuzz_log")
+    [ -n "$STYRING_FUZZ_PASSED" ] || { STYRING_FUZZ_PASSED=0; STYRING_FUZZ_FAILED=1; }
+    rm -f "$fuzz_log"
+fi
+export STYRING_FUZZ_PASSED STYRING_FUZZ_FAILED
+
 echo "== starting a throwaway cluster (pg_virtualenv) and running the tests"
 summary=$(mktemp)
 chmod 0644 "$summary"

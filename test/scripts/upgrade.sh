@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The upgrade path: install the oldest released version, ALTER EXTENSION styring
+# UPDATE through every upgrade script to the default version, and check that the
+# catalog then equals a fresh install of the default version: the same objects
+# with the same definitions. Runs inside pg_virtualenv; exits non-zero on a difference.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+default=$(sed -nE "s/^default_version *= *'([^']+)'.*/\1/p" styring.control)
+versions=$(ls styring--*.sql | grep -v -- '--.*--' | sed -E 's/styring--(.*)\.sql/\1/' | sort -V)
+oldest=$(echo "$versions" | head -1)
+upgrades=$(find . -maxdepth 1 -name 'styring--*--*.sql' | wc -l)
+
+describe() {
+    psql -X -A -t -d "$1" -c "
+      SELECT pg_describe_object(d.classid, d.objid, 0) || ' :: ' ||
+             coalesce(CASE d.classid
+                 WHEN 'pg_proc'::regclass THEN
+                     CASE WHEN (SELECT prokind FROM pg_proc WHERE oid = d.objid) = 'a'
+                          THEN (SELECT concat_ws(' ', aggtransfn, aggcombinefn, aggserialfn, aggdeserialfn, aggfinalfn,
+                                                 aggtranstype::regtype, agginitval, aggtransspace) FROM pg_aggregate WHERE aggfnoid = d.objid)
+                          ELSE pg_get_functiondef(d.objid) END || ' ' || (SELECT provolatile::text || proparallel::text || proisstrict::text FROM pg_proc WHERE oid = d.objid)
+                 WHEN 'pg_type'::regclass THEN (SELECT typlen::text || typbyval::text || typalign::text || typstorage::text || coalesce(typinput::text, '') FROM pg_type WHERE oid = d.objid)
+                 WHEN 'pg_operator'::regclass THEN (SELECT oprcode::text || oprrest::text || oprjoin::text || oprcanhash::text FROM pg_operator WHERE oid = d.objid)
+                 WHEN 'pg_cast'::regclass THEN (SELECT castfunc::regprocedure::text || castcontext::text FROM pg_cast WHERE oid = d.objid)
+                 END, '') || ' :: ' || coalesce(obj_description(d.objid, d.classid::regclass::name), '')
+      FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
+      WHERE d.deptype = 'e' ORDER BY 1"
+}
+
+for db in styring_upgrade_old styring_upgrade_new; do dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"; done
+psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "CREATE EXTENSION styring VERSION '$oldest'" \
+     -c "ALTER EXTENSION styring UPDATE"
+psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_new -c "CREATE EXTENSION styring"
+got=$(psql -X -A -t -d styring_upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'styring'")
+old=$(describe styring_upgrade_old)
+new=$(describe styring_upgrade_new)
+for db in styring_upgrade_old styring_upgrade_new; do dropdb "$db"; done
+if [ "$got" != "$default" ]; then echo "upgrade: reached $got, not $default"; exit 1; fi
+if [ "$old" != "$new" ]; then
+    echo "upgrade: the catalog after updating from $oldest differs from a fresh $default:"
+    diff <(echo "$old") <(echo "$new") | head -40
+    exit 1
+fi
+echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects)"
