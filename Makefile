@@ -21,7 +21,7 @@ OBJS         = src/styring.o \
 DATA         = $(EXTENSION)--$(EXTVERSION).sql
 DOCS         = $(wildcard doc/*.md)
 
-REGRESS      = target attainment profile goalpath evaluation
+REGRESS      = setup target attainment profile goalpath evaluation
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS  = -I$(srcdir)/src

@@ -3,7 +3,7 @@
  *
  * Declarations only; the logic is in C. Every reference to an object of ours
  * is schema-qualified (@extschema@), operators included, so a hostile
- * search_path changes nothing. No CREATE OR REPLACE.
+ * search_path changes nothing. Objects are created, never replaced.
  */
 \echo Use "CREATE EXTENSION styring" to load this file. \quit
 

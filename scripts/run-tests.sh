@@ -15,6 +15,7 @@ if [ "$regress_rc" -ne 0 ] && [ "$regress_failed" -eq 0 ]; then regress_failed=1
 
 dropdb --if-exists styring_tap >/dev/null 2>&1
 createdb styring_tap
+psql -X -q -v ON_ERROR_STOP=1 -d styring_tap -f test/lib/helpers.sql
 pg_prove -d styring_tap test/*.sql 2>&1 | tee "$log"
 prove_rc=${PIPESTATUS[0]}
 tap_total=$(sed -nE 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p' "$log" | tail -1)

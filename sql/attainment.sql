@@ -2,17 +2,6 @@
 SET extra_float_digits = 0;
 -- Operators on our types resolve through search_path, as for any extension schema.
 SET search_path = public, styring;
--- try(sql): 'ok', or the SQLSTATE, message and detail of the error it raises.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 
 -- '>=' with a baseline: p = (a - B) / (T - B). 72 -> 90 by 2020, baseline 2015.
 SELECT a, styring.progress(t, a) AS p, styring.attainment(t, a), styring.achieved(t, a)
@@ -92,7 +81,7 @@ FROM (VALUES ('>= 90 by 2020 from 72 in 2015'::styring.target, 81::float8),
 GROUP BY 1 ORDER BY 1;
 
 -- Errors: non-finite actual values, bad weights and margins.
-SELECT call, pg_temp.try('SELECT ' || call) AS result
+SELECT call, regress.try('SELECT ' || call) AS result
 FROM (VALUES
     ($$styring.attainment('>= 90', 'NaN')$$),
     ($$styring.progress('>= 90', 'Infinity')$$),

@@ -2,17 +2,6 @@
 -- (seed 004) reproduced from an inventory with evaluation_summary.
 SET extra_float_digits = 0;
 SET search_path = public, styring;
--- try(sql): 'ok', or the SQLSTATE, message and detail of the error it raises.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 
 -- Uses in English, Swedish and Norwegian; canonical English output.
 SELECT input, input::eval_usage AS usage, unused(input::eval_usage)
@@ -44,7 +33,7 @@ SELECT owners, ownership_problem(owners)
 FROM (VALUES (NULL::text[]), ('{}'), ('{"", " "}'), ('{nämnd}'), ('{nämnd,nämnd}'), ('{nämnd,förvaltning}')) v(owners);
 
 -- Errors.
-SELECT call, pg_temp.try('SELECT ' || call) AS result
+SELECT call, regress.try('SELECT ' || call) AS result
 FROM (VALUES
     ($$'{foo}'::styring.eval_usage$$), ($$'{action_plan,budsjett}'::styring.eval_usage$$),
     ($$'action_plan'::styring.eval_usage$$), ($$'{action_plan'::styring.eval_usage$$),

@@ -1,17 +1,6 @@
 -- styring.goalpath: goal chains (målkjede, målkedja) with Norwegian and Swedish labels.
 SET extra_float_digits = 0;
 SET search_path = public, styring;
--- try(sql): 'ok', or the SQLSTATE, message and detail of the error it raises.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 
 -- Bolig for velferd: national goal -> directorate -> municipalities (seed 000).
 CREATE TABLE bfv (path goalpath PRIMARY KEY, name text);
@@ -87,13 +76,13 @@ SELECT count(*) FROM big_chain WHERE path <@ 'g3.d5';
 SELECT count(*) FROM big_chain WHERE path::text LIKE 'g3.d5.%';
 
 -- Errors.
-SELECT left(input, 24) AS input, pg_temp.try(format('SELECT %L::styring.goalpath', input)) AS result
+SELECT left(input, 24) AS input, regress.try(format('SELECT %L::styring.goalpath', input)) AS result
 FROM (VALUES (''), ('   '), ('a..b'), ('.a'), ('a.'), ('a.b c'), ('a/b'), ('mål.😀'), ('a.b;drop'),
              (repeat('x', 256)), (repeat('ø', 128)), (repeat('a.', 255) || 'a')) v(input);
-SELECT pg_temp.try($$SELECT styring.subpath('a.b.c', 3)$$) AS subpath_past_end,
-       pg_temp.try($$SELECT styring.subpath('a.b.c', 1, -2)$$) AS subpath_empty,
-       pg_temp.try($$SELECT styring.chain_rollup(p, 'NaN') FROM (VALUES ('a'::styring.goalpath)) v(p)$$) AS nan_value,
-       pg_temp.try($$SELECT styring.chain_rollup(p, 1, -1) FROM (VALUES ('a'::styring.goalpath)) v(p)$$) AS negative_weight,
-       pg_temp.try($$SELECT (repeat('a.', 200) || 'a')::styring.goalpath || (repeat('b.', 60) || 'b')::styring.goalpath$$) AS too_deep;
+SELECT regress.try($$SELECT styring.subpath('a.b.c', 3)$$) AS subpath_past_end,
+       regress.try($$SELECT styring.subpath('a.b.c', 1, -2)$$) AS subpath_empty,
+       regress.try($$SELECT styring.chain_rollup(p, 'NaN') FROM (VALUES ('a'::styring.goalpath)) v(p)$$) AS nan_value,
+       regress.try($$SELECT styring.chain_rollup(p, 1, -1) FROM (VALUES ('a'::styring.goalpath)) v(p)$$) AS negative_weight,
+       regress.try($$SELECT (repeat('a.', 200) || 'a')::styring.goalpath || (repeat('b.', 60) || 'b')::styring.goalpath$$) AS too_deep;
 SELECT nlevel((repeat('a.', 254) || 'a')::goalpath) AS at_the_depth_limit,
        length(label((repeat('x', 255))::goalpath, 1)) AS at_the_label_limit;

@@ -1,17 +1,6 @@
 -- styring.profile: collect a comparison group once, then ask where values stand.
 SET extra_float_digits = 0;
 SET search_path = public, styring;
--- try(sql): 'ok', or the SQLSTATE, message and detail of the error it raises.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 
 -- Text form: values in any order, printed ascending; NULLs are left out of a group.
 SELECT '{3, 1.5, 2,2 , -0}'::styring.profile;
@@ -111,7 +100,7 @@ SELECT kind, 'nr ' || styring.rank_in(p, v, false) || ' av ' || styring.group_si
 FROM ranked WHERE name = 'Hole' ORDER BY kind;
 
 -- Errors.
-SELECT call, pg_temp.try('SELECT ' || call) AS result
+SELECT call, regress.try('SELECT ' || call) AS result
 FROM (VALUES
     ($$'{1,2,x}'::styring.profile$$), ($$'1,2'::styring.profile$$), ($$'{1,2'::styring.profile$$),
     ($$'{1,,2}'::styring.profile$$), ($$'{1,2} x'::styring.profile$$), ($$'{}'::styring.profile$$),

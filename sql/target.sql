@@ -2,17 +2,6 @@
 SET extra_float_digits = 0;
 -- Operators on our types resolve through search_path, as for any extension schema.
 SET search_path = public, styring;
--- try(sql): 'ok', or the SQLSTATE, message and detail of the error it raises.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 
 -- The forms in the issue and the seeds: Bolig for velferd's 2020 targets.
 SELECT t, t::text::styring.target = t AS reads_back
@@ -68,7 +57,7 @@ SELECT styring.target_send('>= 90 by 2020 from 72 in 2015');
 SELECT styring.target_send('= 100 ±2');
 
 -- Errors. Unparsable text is 22P02 and says where; the rest name the problem.
-SELECT input, pg_temp.try(format('SELECT %L::styring.target', input)) AS result
+SELECT input, regress.try(format('SELECT %L::styring.target', input)) AS result
 FROM (VALUES
     (''), ('90'), ('> 90'), ('>= '), ('>= abc'), ('>= 90 by'), ('>= 90 by 20x0'),
     ('>= 90 by 2020 2021'), ('>= 90 from'), ('>= 90 from 72 in'), ('>= 90 bye 2020'),
@@ -89,7 +78,7 @@ SELECT '>= 72 from 72 in 2015'::styring.target;
 \set VERBOSITY terse
 
 -- Constructor errors name the target they would have made.
-SELECT args, pg_temp.try('SELECT styring.make_target(' || args || ')') AS result
+SELECT args, regress.try('SELECT styring.make_target(' || args || ')') AS result
 FROM (VALUES
     ($$'>', 1$$), ($$'=>', 1$$), ($$'>=', 'NaN'$$), ($$'>=', 90, tolerance => 1$$),
     ($$'>=', 90, baseline_year => 2015$$), ($$'>=', 90, by_year => 2020, baseline => 72, baseline_year => 2021$$),

@@ -60,24 +60,13 @@ SELECT is((SELECT sum(styring.evaluation_cost(hours, rate, consultant, material,
           (SELECT sum(total_cost) FROM plain), 'evaluation_cost per row sums to the same total');
 
 -- Forced parallel equals serial (numerics shipped between processes exactly).
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; out text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP out := out || line || E'\n'; END LOOP;
-    RETURN out;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT kommun, styring.evaluation_summary(usage, hours, rate, consultant, material, other, survey) FROM inv GROUP BY kommun'),
+SELECT tap_helpers.force_parallel();
+SELECT matches(tap_helpers.plan_of('SELECT kommun, styring.evaluation_summary(usage, hours, rate, consultant, material, other, survey) FROM inv GROUP BY kommun'),
                'Partial (Hash|Group)?Aggregate', 'evaluation_summary aggregates partially in parallel workers');
 CREATE TABLE mine_parallel AS
 SELECT kommun, (styring.evaluation_summary(usage, hours, rate, consultant, material, other, survey)).*
 FROM inv GROUP BY kommun;
-RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+SELECT tap_helpers.serial();
 SELECT is((SELECT count(*) FROM mine m JOIN mine_parallel p USING (kommun)
            WHERE (m.*)::text <> (p.*)::text), 0::bigint, 'parallel evaluation_summary equals the serial one, field for field');
 
@@ -93,12 +82,7 @@ SELECT is((SELECT count(*) FROM sets WHERE NOT (u::text::styring.eval_usage OPER
 SELECT is((SELECT count(*) FROM sets WHERE NOT ((u::text[])::styring.eval_usage OPERATOR(styring.=) u)), 0::bigint,
           'text[] casts round-trip');
 CREATE TEMP TABLE copied (b int, u styring.eval_usage);
-DO $$
-DECLARE f text := '/tmp/styring_usage_roundtrip_' || pg_backend_pid() || '.bin';
-BEGIN
-    EXECUTE format('COPY sets TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY copied FROM %L (FORMAT binary)', f);
-END $$;
+SELECT tap_helpers.copy_binary('SELECT * FROM sets', 'copied');
 SELECT is((SELECT count(*) FROM copied c JOIN sets s USING (b) WHERE NOT (c.u OPERATOR(styring.=) s.u)), 0::bigint,
           'binary COPY round trip gives equal sets');
 

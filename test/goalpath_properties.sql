@@ -88,22 +88,11 @@ SELECT is((SELECT array_agg(path::text ORDER BY ord) FROM unnest((SELECT styring
           (SELECT array_agg(path::text ORDER BY path) FROM ref), 'nodes come in tree order');
 
 -- Forced parallel equals serial.
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; out text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP out := out || line || E'\n'; END LOOP;
-    RETURN out;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT styring.chain_rollup(path, v, w) FROM val'), 'Partial Aggregate',
+SELECT tap_helpers.force_parallel();
+SELECT matches(tap_helpers.plan_of('SELECT styring.chain_rollup(path, v, w) FROM val'), 'Partial Aggregate',
                'chain_rollup aggregates partially in parallel workers');
 CREATE TABLE mine_parallel AS SELECT r.* FROM (SELECT styring.chain_rollup(path, v, w) AS x FROM val) s, unnest(s.x) r;
-RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+SELECT tap_helpers.serial();
 SELECT is((SELECT count(*) FROM mine m FULL JOIN mine_parallel p ON m.path OPERATOR(styring.=) p.path
            WHERE m.path IS NULL OR p.path IS NULL OR m.n <> p.n OR abs(m.flat_mean - p.flat_mean) > 1e-12
               OR abs(m.chain_mean - p.chain_mean) > 1e-12),
@@ -113,12 +102,7 @@ SELECT is((SELECT count(*) FROM mine m FULL JOIN mine_parallel p ON m.path OPERA
 SELECT is((SELECT count(*) FROM tree WHERE NOT (path::text::styring.goalpath OPERATOR(styring.=) path)), 0::bigint,
           'text output reads back to an equal path');
 CREATE TEMP TABLE copied (id int, path styring.goalpath);
-DO $$
-DECLARE f text := '/tmp/styring_goalpath_roundtrip_' || pg_backend_pid() || '.bin';
-BEGIN
-    EXECUTE format('COPY (SELECT id, path FROM tree) TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY copied FROM %L (FORMAT binary)', f);
-END $$;
+SELECT tap_helpers.copy_binary('SELECT id, path FROM tree', 'copied');
 SELECT is((SELECT count(*) FROM copied c JOIN tree t USING (id) WHERE NOT (c.path OPERATOR(styring.=) t.path)), 0::bigint,
           'binary COPY round trip gives equal paths');
 

@@ -17,27 +17,17 @@ SELECT i % 50 AS grp,
 FROM generate_series(1, 300000) i;
 ANALYZE goals;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; out text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP out := out || line || E'\n'; END LOOP;
-    RETURN out;
-END $$;
 
 CREATE TEMP TABLE serial AS
 SELECT grp, styring.mean_attainment(t, a) AS m, styring.mean_attainment(t, a, w) AS mw,
        styring.status_counts(t, a, y) AS sc
 FROM goals GROUP BY grp;
 
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+SELECT tap_helpers.force_parallel();
 
-SELECT matches(pg_temp.plan_of('SELECT styring.mean_attainment(t, a, w), styring.status_counts(t, a, y) FROM goals'),
+SELECT matches(tap_helpers.plan_of('SELECT styring.mean_attainment(t, a, w), styring.status_counts(t, a, y) FROM goals'),
                'Partial Aggregate', 'the plan aggregates partially in parallel workers');
-SELECT matches(pg_temp.plan_of('SELECT grp, styring.mean_attainment(t, a) FROM goals GROUP BY grp'),
+SELECT matches(tap_helpers.plan_of('SELECT grp, styring.mean_attainment(t, a) FROM goals GROUP BY grp'),
                'Partial (Hash|Group)Aggregate', 'grouped aggregation is partial too');
 
 CREATE TEMP TABLE parallel AS
@@ -53,8 +43,7 @@ SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (grp) WHERE s.sc 
           0::bigint, 'parallel status_counts equals the serial one exactly');
 SELECT is((SELECT count(*) FROM parallel), 50::bigint, 'every group came back');
 
-RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+SELECT tap_helpers.serial();
 
 -- Against the definitions written out in SQL.
 SELECT is((SELECT count(*) FROM serial s JOIN (

@@ -92,25 +92,14 @@ SELECT is((SELECT count(*) FROM mine m JOIN prof USING (g)
           0::bigint, 'grades lie in [1, 6] and mirror when lower is better');
 
 -- Forced parallel aggregation gives the same profiles.
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; out text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP out := out || line || E'\n'; END LOOP;
-    RETURN out;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT g, styring.profile(v) FROM obs GROUP BY g'), 'Partial (Hash|Group)?Aggregate',
+SELECT tap_helpers.force_parallel();
+SELECT matches(tap_helpers.plan_of('SELECT g, styring.profile(v) FROM obs GROUP BY g'), 'Partial (Hash|Group)?Aggregate',
                'profile() aggregates partially in parallel workers');
 CREATE TABLE prof_parallel AS SELECT g, styring.profile(v) AS p FROM obs GROUP BY g;
 SELECT is((SELECT count(*) FROM prof a JOIN prof_parallel b USING (g)
            WHERE NOT (a.p OPERATOR(styring.=) b.p) OR styring.group_mean(a.p) <> styring.group_mean(b.p)),
           0::bigint, 'parallel profiles equal serial ones (values, mean bit for bit)');
-RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+SELECT tap_helpers.serial();
 
 -- Merging the profiles of two halves equals the profile of the whole.
 CREATE TABLE halves AS
@@ -129,12 +118,7 @@ SELECT is((SELECT count(*) FROM (SELECT g, styring.profile_union(p) AS u FROM (
 SELECT is((SELECT count(*) FROM prof WHERE NOT (p::text::styring.profile OPERATOR(styring.=) p)), 0::bigint,
           'text output reads back to an equal profile');
 CREATE TEMP TABLE copied (g int, p styring.profile);
-DO $$
-DECLARE f text := '/tmp/styring_profile_roundtrip_' || pg_backend_pid() || '.bin';
-BEGIN
-    EXECUTE format('COPY prof TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY copied FROM %L (FORMAT binary)', f);
-END $$;
+SELECT tap_helpers.copy_binary('SELECT * FROM prof', 'copied');
 SELECT is((SELECT count(*) FROM copied c JOIN prof p USING (g) WHERE NOT (c.p OPERATOR(styring.=) p.p)
               OR styring.group_mean(c.p) <> styring.group_mean(p.p)), 0::bigint,
           'binary COPY round trip gives equal profiles');

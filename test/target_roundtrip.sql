@@ -36,12 +36,7 @@ SELECT is((SELECT count(*) FROM random_targets WHERE t::text <> (t::text::styrin
 
 -- COPY ... (FORMAT binary) runs target_send and target_recv.
 CREATE TEMP TABLE copied (i int, t styring.target);
-DO $$
-DECLARE f text := '/tmp/styring_target_roundtrip_' || pg_backend_pid() || '.bin';
-BEGIN
-    EXECUTE format('COPY random_targets TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY copied FROM %L (FORMAT binary)', f);
-END $$;
+SELECT tap_helpers.copy_binary('SELECT * FROM random_targets', 'copied');
 SELECT is((SELECT count(*) FROM copied), 20000::bigint, 'binary COPY brought back every row');
 SELECT is((SELECT count(*) FROM copied c JOIN random_targets r USING (i)
            WHERE NOT (c.t OPERATOR(styring.=) r.t)),

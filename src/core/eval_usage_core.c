@@ -2,6 +2,7 @@
  * eval_usage_core.c - parse and print sets of uses.
  */
 #include "eval_usage_core.h"
+#include "number.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -80,22 +81,11 @@ word_char(char c)
 	return c != '\0' && c != ',' && c != '{' && c != '}' && c != '"' && !is_space(c);
 }
 
-static int
-char_position(const char *start, const char *at)
-{
-	int			chars = 0;
-
-	for (const char *c = start; c < at; c++)
-		if (((unsigned char) *c & 0xC0) != 0x80)
-			chars++;
-	return chars;
-}
-
 static UsageError
 fail(UsageParseError *err, const char *start, const char *at, UsageError code)
 {
 	if (err)
-		err->position = char_position(start, at);
+		err->position = utf8_char_offset(start, at);
 	return code;
 }
 

@@ -9,6 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+int
+utf8_char_offset(const char *start, const char *at)
+{
+	int			chars = 0;
+
+	for (const char *c = start; c < at; c++)
+		if (((unsigned char) *c & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
 bool
 number_is_space(char c)
 {

@@ -19,6 +19,9 @@ typedef enum NumberScan
 /* Longest output of format_double_shortest, with its NUL. */
 #define DOUBLE_TEXT_MAX 32
 
+/* Characters (not bytes) of UTF-8 text from start up to at: error positions. */
+extern int	utf8_char_offset(const char *start, const char *at);
+
 extern bool number_is_space(char c);
 extern bool number_is_digit(char c);
 extern const char *number_skip_space(const char *p);

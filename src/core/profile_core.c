@@ -379,12 +379,7 @@ fail(ProfileParseError *err, const char *start, const char *at, const char *expe
 {
 	if (err)
 	{
-		int			chars = 0;
-
-		for (const char *c = start; c < at; c++)
-			if (((unsigned char) *c & 0xC0) != 0x80)
-				chars++;
-		err->position = chars;
+		err->position = utf8_char_offset(start, at);
 		err->expected = expected;
 	}
 	return code;

@@ -214,13 +214,7 @@ parse_fail(TargetParseError *err, const char *start, const char *at,
 {
 	if (err)
 	{
-		/* A position in characters: UTF-8 continuation bytes do not count. */
-		int			chars = 0;
-
-		for (const char *c = start; c < at; c++)
-			if (((unsigned char) *c & 0xC0) != 0x80)
-				chars++;
-		err->position = chars;
+		err->position = utf8_char_offset(start, at);
 		err->expected = expected;
 	}
 	return code;
