@@ -19,6 +19,8 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "core/sum.h"
+
 PG_FUNCTION_INFO_V1(target_attainment_fn);
 PG_FUNCTION_INFO_V1(target_progress_fn);
 PG_FUNCTION_INFO_V1(target_achieved_fn);
@@ -201,18 +203,6 @@ writable_state(FunctionCallInfo fcinfo, const char *fn)
 #define MA_WX		3
 #define MA_WXC		4
 #define MA_STATE_LEN 5
-
-static inline void
-compensated_add(double *sum, double *comp, double x)
-{
-	double		t = *sum + x;
-
-	if (fabs(*sum) >= fabs(x))
-		*comp += (*sum - t) + x;
-	else
-		*comp += (x - t) + *sum;
-	*sum = t;
-}
 
 static double
 checked_weight(FunctionCallInfo fcinfo, int argno)

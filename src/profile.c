@@ -633,7 +633,6 @@ Datum
 profile_rank_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-
 	ProfileView v = view_of(p);
 
 	PG_RETURN_INT64(profile_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -643,7 +642,6 @@ Datum
 profile_percent_rank_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_percent_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -653,7 +651,6 @@ Datum
 profile_cume_dist_in(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_cume_dist(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -674,7 +671,6 @@ Datum
 profile_quantile_of(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_quantile(&v, checked_fraction(PG_GETARG_FLOAT8(1))));
@@ -694,7 +690,6 @@ Datum
 profile_grade_fn(PG_FUNCTION_ARGS)
 {
 	Profile    *p = profile_arg(fcinfo, 0);
-
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_grade(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));

@@ -3,6 +3,7 @@
  */
 #include "profile_core.h"
 #include "number.h"
+#include "sum.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -81,18 +82,6 @@ profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 	}
 	if (src != values)
 		memcpy(values, src, n * sizeof(double));
-}
-
-static inline void
-compensated_add(double *sum, double *comp, double x)
-{
-	double		t = *sum + x;
-
-	if (fabs(*sum) >= fabs(x))
-		*comp += (*sum - t) + x;
-	else
-		*comp += (x - t) + *sum;
-	*sum = t;
 }
 
 void
