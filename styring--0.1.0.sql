@@ -913,3 +913,13 @@ CREATE FUNCTION @extschema@.ownership_problem(owner_levels text[]) RETURNS text
     AS 'MODULE_PATHNAME', 'ownership_problem' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ownership_problem(text[]) IS
     'no_owner or several_levels when a result "falls between the chairs", NULL when one level owns it';
+
+------------------------------------------------------------------------------
+-- operator classes
+------------------------------------------------------------------------------
+COMMENT ON OPERATOR CLASS @extschema@.target_ops USING btree IS 'total order of targets, for sorting, grouping and btree indexes';
+COMMENT ON OPERATOR CLASS @extschema@.target_hash_ops USING hash IS 'hashing of targets, for hash joins, hash aggregation and hash indexes';
+COMMENT ON OPERATOR CLASS @extschema@.goalpath_ops USING btree IS 'tree order of goal paths; a btree index serves <@ descendant queries';
+COMMENT ON OPERATOR CLASS @extschema@.goalpath_hash_ops USING hash IS 'hashing of goal paths';
+COMMENT ON OPERATOR CLASS @extschema@.eval_usage_ops USING btree IS 'an order of sets of uses, for sorting and grouping';
+COMMENT ON OPERATOR CLASS @extschema@.eval_usage_hash_ops USING hash IS 'hashing of sets of uses';

@@ -39,8 +39,9 @@ SELECT is((SELECT string_agg(a.aggfnoid::regprocedure::text, ', ')
 SELECT is((SELECT string_agg(pg_describe_object(d.classid, d.objid, 0), ', ')
            FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
            WHERE d.deptype = 'e' AND obj_description(d.objid, d.classid::regclass::name) IS NULL
-             AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass)),
-          NULL, 'every function, aggregate, type and operator has a COMMENT');
+             AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
+                               'pg_opclass'::regclass, 'pg_cast'::regclass)),
+          NULL, 'every function, aggregate, type, operator, operator class and cast has a COMMENT');
 
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'styring' AND p.proname IN ('avg', 'sum', 'rank', 'count', 'min', 'max')),
