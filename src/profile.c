@@ -161,7 +161,7 @@ check_profile(const Profile *p)
  * ranks every row of a table against stored profiles asks each of them many
  * times, in no particular order. So each call site keeps the profiles it
  * has fetched, keyed by their toast pointer, up to styring.profile_cache_size
- * (64 MB unless set). A toast pointer names an immutable value, so a cached
+ * (256 MB unless set). A toast pointer names an immutable value, so a cached
  * copy stays right for the query.
  */
 typedef struct ProfileCacheKey
@@ -181,14 +181,14 @@ typedef struct ProfileCache
 	MemoryContext cxt;			/* holds the hash table and the copies */
 	HTAB	   *entries;
 	Size		bytes;
+	bool		warned;			/* the budget ran out; the NOTICE was given */
 } ProfileCache;
 
 static void
-profile_cache_reset(ProfileCache *cache)
+profile_cache_init(ProfileCache *cache)
 {
 	HASHCTL		ctl;
 
-	MemoryContextReset(cache->cxt);
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = sizeof(ProfileCacheKey);
 	ctl.entrysize = sizeof(ProfileCacheEntry);
@@ -208,7 +208,7 @@ profile_cache(FunctionCallInfo fcinfo)
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ProfileCache));
 		cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "styring profile cache",
 										   ALLOCSET_DEFAULT_SIZES);
-		profile_cache_reset(cache);
+		profile_cache_init(cache);
 		fcinfo->flinfo->fn_extra = cache;
 	}
 	return cache;
@@ -239,11 +239,10 @@ profile_arg(FunctionCallInfo fcinfo, int argno)
 			return entry->profile;
 
 		/*
-		 * Full: start over, but only at the first argument, so that a
-		 * function of two profiles never loses the one it already holds.
+		 * Cache until the budget is spent, then keep what is cached and read
+		 * the rest each time: evicting in a query that cycles through more
+		 * profiles than fit would miss every time. Say so once.
 		 */
-		if (cache->bytes + (Size) ext.va_rawsize > budget && argno == 0)
-			profile_cache_reset(cache);
 		if (cache->bytes + (Size) ext.va_rawsize <= budget)
 		{
 			MemoryContext old = MemoryContextSwitchTo(cache->cxt);
@@ -255,6 +254,15 @@ profile_arg(FunctionCallInfo fcinfo, int argno)
 			entry->profile = p;
 			cache->bytes += VARSIZE(p);
 			return p;
+		}
+		if (!cache->warned)
+		{
+			cache->warned = true;
+			ereport(NOTICE,
+					(errmsg("the stored profiles this query reads do not fit in styring.profile_cache_size (%d kB)",
+							styring_profile_cache_kb),
+					 errhint("Profiles beyond it are read again for every row; "
+							 "SET styring.profile_cache_size to more for this query.")));
 		}
 	}
 	p = (Profile *) PG_DETOAST_DATUM(d);

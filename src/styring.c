@@ -14,7 +14,7 @@
 PG_MODULE_MAGIC;
 
 /* styring.profile_cache_size: see profile.c, profile_arg(). */
-int			styring_profile_cache_kb = 64 * 1024;
+int			styring_profile_cache_kb = 256 * 1024;
 
 void		_PG_init(void);
 
@@ -26,7 +26,7 @@ _PG_init(void)
 							"Ranking many rows against stored (toasted) profiles reads each profile once "
 							"and keeps it up to this size; 0 turns the cache off.",
 							&styring_profile_cache_kb,
-							64 * 1024, 0, INT_MAX / 2,
+							256 * 1024, 0, INT_MAX / 2,
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 #if PG_VERSION_NUM >= 150000
