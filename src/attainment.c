@@ -190,6 +190,23 @@ writable_state(FunctionCallInfo fcinfo, const char *fn)
 	return PG_GETARG_ARRAYTYPE_P_COPY(0);
 }
 
+/*
+ * The data of an aggregate's array state: exactly n elements of elemtype and
+ * no NULLs. The functions are callable from SQL, so the array may be anything.
+ */
+static void *
+array_state(ArrayType *state, int n, Oid elemtype, const char *type_name, const char *fn)
+{
+	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != n ||
+		ARR_HASNULL(state) || ARR_ELEMTYPE(state) != elemtype)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state must be %s array of %d elements without NULLs", fn, type_name, n)));
+	return ARR_DATA_PTR(state);
+}
+
+#define float8_state(state, n, fn) ((double *) array_state((state), (n), FLOAT8OID, "a float8", (fn)))
+
 /* ---------- mean_attainment ---------- */
 
 /*
@@ -225,7 +242,7 @@ Datum
 mean_attainment_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = writable_state(fcinfo, "mean_attainment_trans");
-	double	   *s = styring_float8_state(state, MA_STATE_LEN, "mean_attainment_trans");
+	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_trans");
 	double		w,
 				x;
 
@@ -243,12 +260,12 @@ Datum
 mean_attainment_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = writable_state(fcinfo, "mean_attainment_combine");
-	double	   *s = styring_float8_state(state, MA_STATE_LEN, "mean_attainment_combine");
+	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_combine");
 	double	   *o;
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_ARRAYTYPE_P(state);
-	o = styring_float8_state(PG_GETARG_ARRAYTYPE_P(1), MA_STATE_LEN, "mean_attainment_combine");
+	o = float8_state(PG_GETARG_ARRAYTYPE_P(1), MA_STATE_LEN, "mean_attainment_combine");
 	s[MA_N] += o[MA_N];
 	compensated_add(&s[MA_W], &s[MA_WC], o[MA_W]);
 	s[MA_WC] += o[MA_WC];
@@ -261,7 +278,7 @@ mean_attainment_combine(PG_FUNCTION_ARGS)
 Datum
 mean_attainment_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = styring_float8_state(PG_GETARG_ARRAYTYPE_P(0), MA_STATE_LEN,
+	double	   *s = float8_state(PG_GETARG_ARRAYTYPE_P(0), MA_STATE_LEN,
 										 "mean_attainment_final");
 	double		w = s[MA_W] + s[MA_WC];
 
@@ -272,17 +289,8 @@ mean_attainment_final(PG_FUNCTION_ARGS)
 
 /* ---------- status_counts ---------- */
 
-static int64 *
-int8_state(ArrayType *state, const char *fn)
-{
-	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != GOAL_STATUS_COUNT ||
-		ARR_HASNULL(state) || ARR_ELEMTYPE(state) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: state must be an int8 array of %d elements without NULLs",
-						fn, GOAL_STATUS_COUNT)));
-	return (int64 *) ARR_DATA_PTR(state);
-}
+#define int8_state(state, fn) \
+	((int64 *) array_state((state), GOAL_STATUS_COUNT, INT8OID, "an int8", (fn)))
 
 /* status_counts(target, actual, year [, margin]); rows without a target are skipped. */
 Datum

@@ -132,7 +132,7 @@ make_profile(double *values, size_t n)
 						PROFILE_MAX_VALUES, n)));
 	p = alloc_profile(n);
 	memcpy(VALUES(p), values, n * sizeof(double));
-	tmp = (n >= 512) ? MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(double)) : NULL;
+	tmp = (n >= PROFILE_RADIX_MIN) ? MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(double)) : NULL;
 	profile_sort(VALUES(p), n, tmp, tick);
 	if (tmp)
 		pfree(tmp);

@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <math.h>
 
-#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -155,13 +154,3 @@ styring_check_finite(double x, const char *what)
 						isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"))));
 }
 
-double *
-styring_float8_state(ArrayType *state, int n, const char *fn)
-{
-	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != n ||
-		ARR_HASNULL(state) || ARR_ELEMTYPE(state) != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: state must be a float8 array of %d elements without NULLs", fn, n)));
-	return (double *) ARR_DATA_PTR(state);
-}

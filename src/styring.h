@@ -40,7 +40,4 @@ extern void styring_report_target_error(TargetError rc, const char *text,
 /* Refuses NaN and infinities in an argument, naming it (22023). */
 extern void styring_check_finite(double x, const char *what);
 
-/* A float8[] aggregate state of exactly n elements, no NULLs. */
-extern double *styring_float8_state(ArrayType *state, int n, const char *fn);
-
 #endif

@@ -48,7 +48,7 @@ profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 	double	   *src = values;
 	double	   *dst = tmp;
 
-	if (n < 512)
+	if (n < PROFILE_RADIX_MIN)
 	{
 		qsort(values, n, sizeof(double), cmp_double);
 		return;

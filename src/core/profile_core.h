@@ -42,7 +42,13 @@ typedef void (*ProfileTick) (void);
 
 /* ---------- building ---------- */
 
-/* Sorts ascending; tmp has room for n doubles. -0.0 must already be 0.0. */
+/* Below this many values profile_sort uses qsort and needs no tmp buffer. */
+#define PROFILE_RADIX_MIN 512
+
+/*
+ * Sorts ascending; tmp has room for n doubles (NULL is fine below
+ * PROFILE_RADIX_MIN). -0.0 must already be 0.0.
+ */
 extern void profile_sort(double *values, size_t n, double *tmp, ProfileTick tick);
 
 /*
