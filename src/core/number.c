@@ -3,7 +3,11 @@
  */
 #include "number.h"
 
+/* Ryu, from PostgreSQL's libpgcommon: plain C, no server state. */
+#include "common/shortest_dec.h"
+
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,12 +116,13 @@ scan_double(const char *p, double *out, const char **end)
 }
 
 /*
- * Shortest round-trip: the fewest significant digits (1..17) that strtod
- * reads back to the same double, laid out in fixed notation for decimal
+ * The reference: the fewest significant digits (1..17) whose correctly rounded
+ * %.*e form strtod reads back to x, laid out in fixed notation for decimal
  * exponents -4..14 and scientific notation outside, as float8out does.
+ * Exact but slow (up to 17 snprintf and strtod calls).
  */
 size_t
-format_double_shortest(double x, char *buf, size_t buflen)
+format_double_by_search(double x, char *buf, size_t buflen)
 {
 	char		sci[40];
 	char		digits[20];
@@ -190,4 +195,32 @@ format_double_shortest(double x, char *buf, size_t buflen)
 				 exponent < 0 ? '-' : '+', abs(exponent));
 	}
 	return (size_t) snprintf(buf, buflen, "%s", out);
+}
+
+/*
+ * Ryu (PostgreSQL's common/d2s.c, what float8out uses) gives the same text as
+ * the search above, in the same layout, wherever the rounding interval of x is
+ * symmetric and no decimal of 17 digits or fewer can fall exactly on its edge:
+ * that is, x is not a power of two (whose lower neighbour is nearer than its
+ * upper one) and |x| < 2^53 (above, the interval's edges are integers, and Ryu
+ * and strtod settle an exact tie differently). There we take Ryu's answer,
+ * about 20 times faster; elsewhere the search. fuzz/number_format.c checks the
+ * two against each other on every input it makes.
+ */
+size_t
+format_double_shortest(double x, char *buf, size_t buflen)
+{
+	char		ryu[DOUBLE_SHORTEST_DECIMAL_LEN];
+	uint64_t	bits;
+	int			len;
+
+	memcpy(&bits, &x, sizeof(bits));
+	if (x == 0 || !isfinite(x) || fabs(x) >= 9007199254740992.0 ||
+		(bits & UINT64_C(0x000FFFFFFFFFFFFF)) == 0)
+		return format_double_by_search(x, buf, buflen);
+	len = double_to_shortest_decimal_buf(x, ryu);
+	if ((size_t) len >= buflen)
+		return format_double_by_search(x, buf, buflen);
+	memcpy(buf, ryu, (size_t) len + 1);
+	return (size_t) len;
 }

@@ -35,4 +35,7 @@ extern NumberScan scan_double(const char *p, double *out, const char **end);
 /* The shortest decimal text that reads back to exactly x; returns length. */
 extern size_t format_double_shortest(double x, char *buf, size_t buflen);
 
+/* The same text by trying 1..17 digits: the slow reference, for tests. */
+extern size_t format_double_by_search(double x, char *buf, size_t buflen);
+
 #endif
