@@ -2,7 +2,7 @@
 # PGXS build: `make && make install`, then `make installcheck` against a running server.
 
 EXTENSION    = styring
-EXTVERSION   = 0.1.0
+EXTVERSION   = 0.2.0
 MODULE_big   = styring
 OBJS         = src/styring.o \
                src/core/number.o \
@@ -18,13 +18,13 @@ OBJS         = src/styring.o \
                src/evaluation.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
-DATA         = $(EXTENSION)--$(EXTVERSION).sql
+DATA         = $(wildcard $(EXTENSION)--*.sql)
 DOCS         = $(wildcard doc/*.md)
 
 REGRESS      = setup target attainment profile goalpath evaluation
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
-PG_CPPFLAGS  = -I$(srcdir)/src
+PG_CPPFLAGS  = -I$(srcdir)/src -DSTYRING_VERSION=\"$(EXTVERSION)\"
 # `make WERROR=1` turns every warning into an error (CI does this).
 ifdef WERROR
 PG_CFLAGS   += -Werror

@@ -8,6 +8,8 @@
  */
 #include "styring.h"
 
+#include <math.h>
+
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
@@ -15,6 +17,7 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "utils/float.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -24,6 +27,7 @@
 #include "core/eval_usage_core.h"
 
 PG_FUNCTION_INFO_V1(eval_usage_in);
+PG_FUNCTION_INFO_V1(eval_usage_from_text);
 PG_FUNCTION_INFO_V1(eval_usage_out);
 PG_FUNCTION_INFO_V1(eval_usage_recv);
 PG_FUNCTION_INFO_V1(eval_usage_send);
@@ -42,7 +46,9 @@ PG_FUNCTION_INFO_V1(eval_usage_unused);
 PG_FUNCTION_INFO_V1(eval_usage_from_array);
 PG_FUNCTION_INFO_V1(eval_usage_to_array);
 PG_FUNCTION_INFO_V1(evaluation_cost);
+PG_FUNCTION_INFO_V1(evaluation_cost_float8);
 PG_FUNCTION_INFO_V1(evaluation_summary_trans);
+PG_FUNCTION_INFO_V1(evaluation_summary_trans_float8);
 PG_FUNCTION_INFO_V1(evaluation_summary_combine);
 PG_FUNCTION_INFO_V1(evaluation_summary_serial);
 PG_FUNCTION_INFO_V1(evaluation_summary_deserial);
@@ -96,6 +102,13 @@ eval_usage_in(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_USAGE(bits);
+}
+
+/* The implicit cast from text and varchar. */
+Datum
+eval_usage_from_text(PG_FUNCTION_ARGS)
+{
+	return styring_text_to(fcinfo, eval_usage_in);
 }
 
 Datum
@@ -301,15 +314,39 @@ num_special(Numeric a)
 #endif
 }
 
-/* A cost argument: NULL (not reported), or a finite amount of at least 0. */
+/*
+ * Amounts bound as double precision (ODBC and JDBC clients send doubles) are
+ * read the way PostgreSQL's own float8-to-numeric cast reads them, to 15
+ * significant digits, which a double always carries exactly. That is exact
+ * to the øre below 10^13; larger amounts could have lost their øre before
+ * they reached us, and are refused rather than summed inexactly.
+ */
+#define DOUBLE_EXACT_AMOUNT_LIMIT 1e13
+
 static Numeric
-cost_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+amount_from_double(double d, const char *what)
+{
+	if (fabs(d) >= DOUBLE_EXACT_AMOUNT_LIMIT && !isinf(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is too large to be exact as double precision", what,
+						float8out_internal(d)),
+				 errhint("Pass amounts of 10^13 or more as numeric.")));
+	return DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(d)));
+}
+
+/*
+ * A cost argument: NULL (not reported), or a finite amount of at least 0;
+ * numeric, or double precision for the float8 forms of the functions.
+ */
+static Numeric
+cost_arg(FunctionCallInfo fcinfo, int argno, const char *what, bool from_double)
 {
 	Numeric		x;
 
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
-	x = PG_GETARG_NUMERIC(argno);
+	x = from_double ? amount_from_double(PG_GETARG_FLOAT8(argno), what) : PG_GETARG_NUMERIC(argno);
 	if (num_special(x))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -335,16 +372,16 @@ typedef struct EvalCosts
 } EvalCosts;
 
 static EvalCosts
-read_costs(FunctionCallInfo fcinfo, int first)
+read_costs(FunctionCallInfo fcinfo, int first, bool from_double)
 {
 	EvalCosts	c;
 	Numeric		rate;
 
-	c.hours = cost_arg(fcinfo, first, "hours");
-	rate = cost_arg(fcinfo, first + 1, "hourly rate");
-	c.consultant = cost_arg(fcinfo, first + 2, "consultant cost");
-	c.material = cost_arg(fcinfo, first + 3, "material cost");
-	c.other = cost_arg(fcinfo, first + 4, "other cost");
+	c.hours = cost_arg(fcinfo, first, "hours", from_double);
+	rate = cost_arg(fcinfo, first + 1, "hourly rate", from_double);
+	c.consultant = cost_arg(fcinfo, first + 2, "consultant cost", from_double);
+	c.material = cost_arg(fcinfo, first + 3, "material cost", from_double);
+	c.other = cost_arg(fcinfo, first + 4, "other cost", from_double);
 	c.staff = NULL;
 	if (c.hours)
 	{
@@ -381,14 +418,27 @@ costs_total(const EvalCosts *c)
  * rate plus the other costs, exactly. NULL parts are not reported and count
  * as 0; NULL when nothing is reported.
  */
-Datum
-evaluation_cost(PG_FUNCTION_ARGS)
+static Datum
+cost_of(FunctionCallInfo fcinfo, bool from_double)
 {
-	EvalCosts	c = read_costs(fcinfo, 0);
+	EvalCosts	c = read_costs(fcinfo, 0, from_double);
 
 	if (!c.reported)
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(costs_total(&c));
+}
+
+Datum
+evaluation_cost(PG_FUNCTION_ARGS)
+{
+	return cost_of(fcinfo, false);
+}
+
+/* The same, for amounts bound as double precision. */
+Datum
+evaluation_cost_float8(PG_FUNCTION_ARGS)
+{
+	return cost_of(fcinfo, true);
 }
 
 /* ---------- evaluation_summary ---------- */
@@ -445,8 +495,8 @@ accumulate(EvalSummary *s, int i, Numeric x, MemoryContext cxt)
  * one row of the inventory. NULL usage is "not reported" (neither used nor
  * unused); NULL survey likewise.
  */
-Datum
-evaluation_summary_trans(PG_FUNCTION_ARGS)
+static Datum
+summary_add_row(FunctionCallInfo fcinfo, bool from_double)
 {
 	MemoryContext aggcontext;
 	EvalSummary *s;
@@ -457,7 +507,7 @@ evaluation_summary_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("evaluation_summary_trans called in non-aggregate context")));
 	s = PG_ARGISNULL(0) ? new_summary(aggcontext) : (EvalSummary *) PG_GETARG_POINTER(0);
-	c = read_costs(fcinfo, 2);
+	c = read_costs(fcinfo, 2, from_double);
 
 	s->evaluations++;
 	if (c.reported)
@@ -489,6 +539,19 @@ evaluation_summary_trans(PG_FUNCTION_ARGS)
 			s->surveys++;
 	}
 	PG_RETURN_POINTER(s);
+}
+
+Datum
+evaluation_summary_trans(PG_FUNCTION_ARGS)
+{
+	return summary_add_row(fcinfo, false);
+}
+
+/* The same, for amounts in double precision. */
+Datum
+evaluation_summary_trans_float8(PG_FUNCTION_ARGS)
+{
+	return summary_add_row(fcinfo, true);
 }
 
 static int64 *

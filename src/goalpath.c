@@ -20,6 +20,9 @@ PG_FUNCTION_INFO_V1(goalpath_in);
 PG_FUNCTION_INFO_V1(goalpath_out);
 PG_FUNCTION_INFO_V1(goalpath_recv);
 PG_FUNCTION_INFO_V1(goalpath_send);
+PG_FUNCTION_INFO_V1(goalpath_from_text);
+PG_FUNCTION_INFO_V1(goalpath_smaller);
+PG_FUNCTION_INFO_V1(goalpath_larger);
 PG_FUNCTION_INFO_V1(goalpath_cmp);
 PG_FUNCTION_INFO_V1(goalpath_eq);
 PG_FUNCTION_INFO_V1(goalpath_ne);
@@ -230,6 +233,13 @@ goalpath_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* The implicit cast from text and varchar. */
+Datum
+goalpath_from_text(PG_FUNCTION_ARGS)
+{
+	return styring_text_to(fcinfo, goalpath_in);
+}
+
 /* ---------- order and hashing ---------- */
 
 static int
@@ -239,6 +249,32 @@ compare_args(FunctionCallInfo fcinfo)
 	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
 
 	return goalpath_compare(a.data, a.len, b.data, b.len);
+}
+
+/*
+ * min() and max(): the transition and combine function of each. The winner is
+ * returned detoasted, never as a pointer into a toast table, since it lives
+ * on as the aggregate's state.
+ */
+static Datum
+goalpath_pick(FunctionCallInfo fcinfo, bool smaller)
+{
+	int			c = compare_args(fcinfo);
+	int			arg = (smaller ? c <= 0 : c >= 0) ? 0 : 1;
+
+	PG_RETURN_POINTER(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg)));
+}
+
+Datum
+goalpath_smaller(PG_FUNCTION_ARGS)
+{
+	return goalpath_pick(fcinfo, true);
+}
+
+Datum
+goalpath_larger(PG_FUNCTION_ARGS)
+{
+	return goalpath_pick(fcinfo, false);
 }
 
 Datum

@@ -10,7 +10,11 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
+#if PG_VERSION_NUM >= 180000
+PG_MODULE_MAGIC_EXT(.name = "styring", .version = STYRING_VERSION);
+#else
 PG_MODULE_MAGIC;
+#endif
 
 /* styring.profile_cache_size: see profile.c, profile_arg(). */
 int			styring_profile_cache_kb = 256 * 1024;
@@ -33,6 +37,12 @@ _PG_init(void)
 #else
 	EmitWarningsOnPlaceholders("styring");
 #endif
+}
+
+Datum
+styring_text_to(FunctionCallInfo fcinfo, PGFunction input)
+{
+	return DirectFunctionCall1(input, CStringGetDatum(text_to_cstring(PG_GETARG_TEXT_PP(0))));
 }
 
 #define ERROR_QUOTE_MAX 100

@@ -22,6 +22,9 @@ PG_FUNCTION_INFO_V1(target_gt);
 PG_FUNCTION_INFO_V1(target_ge);
 PG_FUNCTION_INFO_V1(target_hash);
 PG_FUNCTION_INFO_V1(target_hash_extended);
+PG_FUNCTION_INFO_V1(target_from_text);
+PG_FUNCTION_INFO_V1(target_smaller);
+PG_FUNCTION_INFO_V1(target_larger);
 PG_FUNCTION_INFO_V1(make_target);
 PG_FUNCTION_INFO_V1(target_op);
 PG_FUNCTION_INFO_V1(target_value);
@@ -112,6 +115,13 @@ target_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* The implicit cast from text and varchar. */
+Datum
+target_from_text(PG_FUNCTION_ARGS)
+{
+	return styring_text_to(fcinfo, target_in);
+}
+
 /* ---------- comparison and hashing ---------- */
 
 #define TARGET_CMP(a, b) target_compare(PG_GETARG_TARGET_P(a), PG_GETARG_TARGET_P(b))
@@ -156,6 +166,19 @@ Datum
 target_ge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(TARGET_CMP(0, 1) >= 0);
+}
+
+/* min() and max(): the transition and combine function of each. */
+Datum
+target_smaller(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(TARGET_CMP(0, 1) <= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
+}
+
+Datum
+target_larger(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(TARGET_CMP(0, 1) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
 }
 
 /*

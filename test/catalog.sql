@@ -2,7 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(7);
+SELECT plan(11);
 
 CREATE TEMP VIEW ext_functions AS
 SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proisstrict, p.proparallel,
@@ -40,12 +40,32 @@ SELECT is((SELECT string_agg(pg_describe_object(d.classid, d.objid, 0), ', ')
            FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
            WHERE d.deptype = 'e' AND obj_description(d.objid, d.classid::regclass::name) IS NULL
              AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
-                               'pg_opclass'::regclass, 'pg_cast'::regclass)),
+                               'pg_opclass'::regclass, 'pg_cast'::regclass)
+             -- the array types PostgreSQL makes for each type (members from 17 on)
+             AND NOT (d.classid = 'pg_type'::regclass
+                      AND EXISTS (SELECT FROM pg_type e WHERE e.typarray = d.objid))),
           NULL, 'every function, aggregate, type, operator, operator class and cast has a COMMENT');
 
+-- min and max are the exception PostgreSQL itself makes for every ordered
+-- type: a plain state of the type, its combine function and a sort operator.
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'styring' AND p.proname IN ('avg', 'sum', 'rank', 'count', 'min', 'max')),
-          0::bigint, 'no aggregate is named after a built-in');
+           WHERE n.nspname = 'styring' AND p.proname IN ('avg', 'sum', 'rank', 'count')),
+          0::bigint, 'no aggregate is named after a built-in (but min and max)');
+SELECT is((SELECT string_agg(a.aggfnoid::regprocedure::text, ', ' ORDER BY 1)
+           FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+           WHERE p.pronamespace = 'styring'::regnamespace AND p.proname IN ('min', 'max')
+             AND (a.aggsortop = 0 OR a.aggcombinefn = 0 OR a.aggtranstype <> p.prorettype)),
+          NULL, 'min and max keep a state of their type, combine, and have a sort operator');
+SELECT is((SELECT string_agg(c.castsource::regtype || ' -> ' || c.casttarget::regtype, ', ' ORDER BY 1)
+           FROM pg_cast c
+           WHERE c.casttarget IN (SELECT oid FROM pg_type WHERE typnamespace = 'styring'::regnamespace)
+             AND c.castsource IN ('text'::regtype, 'varchar'::regtype) AND c.castcontext <> 'i'),
+          NULL, 'text and varchar cast implicitly to the styring types');
+SELECT is((SELECT count(*) FROM pg_cast c
+           WHERE c.casttarget IN (SELECT oid FROM pg_type WHERE typnamespace = 'styring'::regnamespace)
+             AND c.castsource IN ('text'::regtype, 'varchar'::regtype)),
+          10::bigint, 'every base and enum type (target, profile, goalpath, eval_usage, goal_status) has both string casts');
+SELECT ok(has_schema_privilege('public', 'styring', 'USAGE'), 'every role may use the schema');
 
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'styring'), false,
           'the extension is not relocatable (it lives in schema styring)');
