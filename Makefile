@@ -21,7 +21,7 @@ OBJS         = src/styring.o \
 DATA         = $(wildcard $(EXTENSION)--*.sql)
 DOCS         = $(wildcard doc/*.md)
 
-REGRESS      = setup target attainment profile goalpath evaluation
+REGRESS      = setup target attainment profile goalpath evaluation clients
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS  = -I$(srcdir)/src -DSTYRING_VERSION=\"$(EXTVERSION)\"

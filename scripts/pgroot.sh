@@ -66,6 +66,11 @@ inside() {
 }
 
 export PGVER=$ver
+# node-postgres for the driver tests comes from npm, fetched on the host (the
+# root has Node.js from Debian but no npm).
+if [ ! -d test/drivers/node/node_modules ] && command -v npm >/dev/null 2>&1; then
+    (cd test/drivers/node && npm ci --silent --no-audit --no-fund) || true
+fi
 if [ ! -f "$root/.styring-base" ]; then
     echo "== preparing the $suite root (apt sources, sudo-free setup)"
     inside bash -c '

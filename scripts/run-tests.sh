@@ -42,10 +42,19 @@ check bash test/scripts/upgrade.sh
 check bash test/scripts/encodings.sh
 check no_create_or_replace
 
+# The BI tools' drivers: psycopg2, psqlODBC, pgJDBC, node-postgres.
+driver_counts=$(mktemp)
+bash test/drivers/run.sh "$driver_counts"
+drivers_ok=$(awk '{s+=$2} END {print s+0}' "$driver_counts")
+drivers_failed=$(awk '{s+=$3} END {print s+0}' "$driver_counts")
+[ -s "$driver_counts" ] || drivers_failed=1
+driver_summary=$(awk '{printf "%s%s %d/%d", (NR>1?", ":""), $1, $2, $2+$3}' "$driver_counts")
+rm -f "$driver_counts"
+
 fuzz_ok=${STYRING_FUZZ_PASSED:-0}
 fuzz_failed=${STYRING_FUZZ_FAILED:-0}
-passed=$((regress_ok + tap_total - tap_failed + doc_ok + checks_ok + fuzz_ok))
-failed=$((regress_failed + tap_failed + doc_failed + checks_failed + fuzz_failed))
-echo "pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed; database checks: $checks_ok passed, $checks_failed failed; fuzz harnesses: $fuzz_ok passed, $fuzz_failed failed"
+passed=$((regress_ok + tap_total - tap_failed + doc_ok + checks_ok + drivers_ok + fuzz_ok))
+failed=$((regress_failed + tap_failed + doc_failed + checks_failed + drivers_failed + fuzz_failed))
+echo "PostgreSQL $(psql -X -A -t -c 'SHOW server_version' | cut -d' ' -f1) -- pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed; database checks: $checks_ok passed, $checks_failed failed; drivers: $drivers_ok checks passed, $drivers_failed failed ($driver_summary); fuzz harnesses: $fuzz_ok passed, $fuzz_failed failed"
 echo "$passed passed, $failed failed" > "${STYRING_SUMMARY:-/dev/stdout}"
 [ "$failed" -eq 0 ]

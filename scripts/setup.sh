@@ -17,6 +17,16 @@ command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-
 command -v pg_virtualenv >/dev/null 2>&1 || need+=(postgresql-common)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
+# The test suite also drives styring through the BI tools' drivers.
+if [ -n "${STYRING_TEST_DRIVERS:-}" ]; then
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import psycopg2' 2>/dev/null || need+=(python3-psycopg2)
+    /usr/bin/python3 -c 'import pyodbc' 2>/dev/null || need+=(python3-pyodbc)
+    [ -n "$(find /usr/lib -name psqlodbcw.so 2>/dev/null | head -1)" ] || need+=(odbc-postgresql unixodbc)
+    [ -f /usr/share/java/postgresql.jar ] || need+=(libpostgresql-jdbc-java)
+    command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
+    command -v node >/dev/null 2>&1 || need+=(nodejs)
+    [ -d "$(dirname "${BASH_SOURCE[0]}")/../test/drivers/node/node_modules" ] || command -v npm >/dev/null 2>&1 || need+=(npm)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "== installing: ${need[*]}"
@@ -24,6 +34,8 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-echo "== building styring (warnings are errors)"
+echo "== building styring for PostgreSQL $PGVER (warnings are errors)"
+# A clean build: the tree may hold objects built for another server version.
+make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null
 make -s PG_CONFIG="$PG_CONFIG" WERROR=1
 $SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null

@@ -4,6 +4,16 @@
 # Ends with a line "N passed, N failed"; exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PGVER=${PGVER:-15}
+
+# A server version this Debian does not ship runs in a Debian root that has it
+# (17: trixie, 18: sid), made once by scripts/pgroot.sh.
+if [ -z "${STYRING_IN_ROOT:-}" ] && [ ! -x "/usr/lib/postgresql/$PGVER/bin/postgres" ] &&
+   ! apt-cache show "postgresql-$PGVER" >/dev/null 2>&1; then
+    exec bash scripts/pgroot.sh "$PGVER" bash scripts/test.sh
+fi
+
+export STYRING_TEST_DRIVERS=1
 source scripts/setup.sh
 
 # A short run of every libFuzzer harness over src/core (FUZZ_SECONDS each; 0 skips).

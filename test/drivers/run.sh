@@ -5,7 +5,7 @@
 # role (see setup.sql). Runs inside pg_virtualenv, after `make install`.
 # Prints each driver's TAP, then "drivers: <driver> N passed, N failed" per
 # driver, and writes "<driver> passed failed" lines to $1 when given.
-#   STYRING_DRIVERS="psycopg2 pgjdbc" limits the drivers that run.
+#   STYRING_DRIVERS="psycopg2 pgJDBC" limits the drivers that run.
 set -uo pipefail
 cd "$(dirname "$0")"
 counts=${1:-/dev/null}
@@ -48,6 +48,10 @@ run_driver() {
     echo "$name $passed $failed" >>"$counts"
     rm -f "$log"
 }
+
+if [ ! -d node/node_modules ] && command -v npm >/dev/null 2>&1; then
+    (cd node && npm ci --silent --no-audit --no-fund >/dev/null 2>&1)
+fi
 
 run_driver psycopg2 /usr/bin/python3 psycopg2_test.py
 run_driver psqlODBC /usr/bin/python3 pyodbc_test.py
