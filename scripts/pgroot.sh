@@ -23,7 +23,14 @@ esac
 
 roots=${STYRING_ROOTS:-/var/cache/styring/roots}
 root=$roots/$suite
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The Debian mirror this machine's apt already uses (or $DEBIAN_MIRROR).
+host_mirror() {
+    { sed -nE 's/^URIs: *([^ ]+).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+      sed -nE 's/^deb +(\[[^]]*\] +)?([^ ]+) +[a-z]+ .*/\2/p' /etc/apt/sources.list 2>/dev/null; } |
+        grep -v -e security -e updates | head -1 || true
+}
+mirror=${DEBIAN_MIRROR:-$(host_mirror)}
+[ -n "$mirror" ] || { echo "pgroot.sh: no Debian mirror in /etc/apt; set DEBIAN_MIRROR" >&2; exit 2; }
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 if [ ! -x /usr/sbin/debootstrap ]; then
