@@ -24,7 +24,11 @@ describe() {
                  WHEN 'pg_cast'::regclass THEN (SELECT castfunc::regprocedure::text || castcontext::text FROM pg_cast WHERE oid = d.objid)
                  END, '') || ' :: ' || coalesce(obj_description(d.objid, d.classid::regclass::name), '')
       FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
-      WHERE d.deptype = 'e' ORDER BY 1"
+      WHERE d.deptype = 'e'
+      UNION ALL
+      SELECT 'schema styring privileges :: ' || coalesce(array_to_string(ARRAY(
+                 SELECT a::text FROM pg_namespace n, unnest(n.nspacl) a WHERE n.nspname = 'styring' ORDER BY 1), ' '), 'default')
+      ORDER BY 1"
 }
 
 for db in styring_upgrade_old styring_upgrade_new; do dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"; done
