@@ -14,6 +14,7 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 need=()
 command -v dpkg-buildpackage >/dev/null 2>&1 || need+=(dpkg-dev)
+dpkg -s build-essential >/dev/null 2>&1 || need+=(build-essential)
 command -v dh >/dev/null 2>&1 || need+=(debhelper)
 dpkg -s postgresql-server-dev-all >/dev/null 2>&1 || need+=(postgresql-server-dev-all)
 command -v pg_virtualenv >/dev/null 2>&1 || need+=(postgresql-common)
