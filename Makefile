@@ -15,7 +15,9 @@ OBJS         = src/styring.o \
                src/goalpath.o \
                src/chain.o \
                src/core/eval_usage_core.o \
-               src/evaluation.o
+               src/evaluation.o \
+               src/core/csv_core.o \
+               src/csv.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 DATA         = $(wildcard $(EXTENSION)--*.sql)

@@ -2,7 +2,9 @@
  * styring 0.1.0 -> 0.2.0: reaching clients. The schema's USAGE for every
  * role; implicit casts from text and varchar to each type; min() and max()
  * of target and goalpath; evaluation_cost and evaluation_summary for amounts
- * in double precision. Nothing stored changes.
+ * in double precision; the steering model (styring.create_model) and the
+ * loaders for SSB json-stat2, Kolada, Klass and KOSTRA CSV. Nothing stored
+ * changes.
  */
 \echo Use "ALTER EXTENSION styring UPDATE TO '0.2.0'" to load this file. \quit
 
@@ -112,3 +114,582 @@ CREATE AGGREGATE @extschema@.evaluation_summary(usage @extschema@.eval_usage, ho
 );
 COMMENT ON AGGREGATE @extschema@.evaluation_summary(@extschema@.eval_usage, double precision, double precision, double precision, double precision, double precision, boolean) IS
     'evaluation_summary for amounts in double precision, read to 15 significant digits (exact to the øre below 10^13)';
+
+------------------------------------------------------------------------------
+-- the steering model: a home for a municipality's units, groups, indicators,
+-- goals, targets, measurements, accounts and evaluations, and the loaders for
+-- what Statistics Norway (SSB) and Kolada publish
+------------------------------------------------------------------------------
+
+-- A CSV document as rows of text[] (RFC 4180: quoted fields may hold commas,
+-- newlines and doubled quotes; LF or CRLF; a byte order mark is skipped).
+CREATE FUNCTION @extschema@.csv_rows(doc text) RETURNS SETOF text[]
+    AS 'MODULE_PATHNAME', 'csv_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.csv_rows(text) IS
+    'the records of a CSV document (RFC 4180) as text arrays, header included; 22P02 names the line of a malformed one';
+
+-- The model's tables are created in a schema of the user's (one model per
+-- schema) and belong to the user, not to the extension: pg_dump dumps them
+-- with their data, and DROP EXTENSION without CASCADE is refused while a model
+-- uses styring's types.
+CREATE FUNCTION @extschema@.create_model(model name) RETURNS void
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF to_regclass(format('%I.measurement', model)) IS NOT NULL THEN
+        RAISE EXCEPTION 'schema "%" already holds a steering model', model
+            USING ERRCODE = 'duplicate_schema', HINT = 'A model lives in a schema of its own; choose another name.';
+    END IF;
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', model);
+    EXECUTE format($ddl$
+CREATE TABLE %1$I.unit (
+    code text PRIMARY KEY CHECK (code <> ''),
+    name text NOT NULL,
+    kind text NOT NULL DEFAULT 'unit'
+        CHECK (kind IN ('country', 'county', 'region', 'municipality', 'directorate', 'ministry', 'committee', 'unit')),
+    parent text REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE SET NULL,
+    notes text);
+CREATE TABLE %1$I.unit_population (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    population bigint NOT NULL CHECK (population >= 0),
+    PRIMARY KEY (unit, year));
+CREATE TABLE %1$I.comparison_group (
+    code text PRIMARY KEY CHECK (code <> ''),
+    name text NOT NULL,
+    kind text NOT NULL DEFAULT 'user_defined'
+        CHECK (kind IN ('kostra_group', 'county', 'country', 'kolada_similar', 'user_defined')));
+CREATE TABLE %1$I.group_member (
+    group_code text NOT NULL REFERENCES %1$I.comparison_group (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    PRIMARY KEY (group_code, unit, year));
+CREATE TABLE %1$I.indicator (
+    code text PRIMARY KEY CHECK (code <> ''),
+    name text NOT NULL,
+    measure text,
+    source text NOT NULL DEFAULT 'own' CHECK (source IN ('ssb', 'kolada', 'own', 'other')),
+    higher_is_better boolean);
+CREATE TABLE %1$I.goal (
+    path @extschema@.goalpath PRIMARY KEY,
+    name text NOT NULL,
+    level text NOT NULL CHECK (level IN ('vision', 'direction_goal', 'effect_goal', 'output_goal')),
+    owner text,
+    perspective text);
+CREATE TABLE %1$I.goal_indicator (
+    goal @extschema@.goalpath NOT NULL REFERENCES %1$I.goal (path) ON UPDATE CASCADE ON DELETE CASCADE,
+    indicator text NOT NULL REFERENCES %1$I.indicator (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    unit text REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    target @extschema@.target,
+    UNIQUE NULLS NOT DISTINCT (goal, indicator, unit));
+CREATE TABLE %1$I.measurement (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    indicator text NOT NULL REFERENCES %1$I.indicator (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    gender text NOT NULL DEFAULT 'T' CHECK (gender IN ('T', 'K', 'M')),
+    value double precision CHECK (value IS NULL OR value NOT IN ('NaN', 'Infinity', '-Infinity')),
+    status text,
+    CHECK (value IS NOT NULL OR status IS NOT NULL),
+    PRIMARY KEY (unit, indicator, year, gender));
+CREATE INDEX ON %1$I.measurement (indicator, year, gender);
+CREATE TABLE %1$I.account (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    class text NOT NULL CHECK (class IN ('D', 'I')),
+    function text NOT NULL,
+    type text NOT NULL,
+    amount numeric NOT NULL,
+    PRIMARY KEY (unit, year, class, function, type));
+CREATE TABLE %1$I.account_hierarchy (
+    year integer NOT NULL,
+    dimension text NOT NULL CHECK (dimension IN ('function', 'type')),
+    parent text NOT NULL,
+    child text NOT NULL,
+    sign smallint NOT NULL CHECK (sign IN (1, -1)),
+    PRIMARY KEY (year, dimension, parent, child));
+CREATE TABLE %1$I.evaluation (
+    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    name text NOT NULL,
+    year integer,
+    commissioner text CHECK (commissioner IN ('external', 'council', 'service')),
+    owner_levels text[],
+    usage @extschema@.eval_usage,
+    hours numeric CHECK (hours >= 0),
+    rate numeric CHECK (rate >= 0),
+    consultant numeric CHECK (consultant >= 0),
+    material numeric CHECK (material >= 0),
+    other numeric CHECK (other >= 0),
+    survey boolean,
+    UNIQUE NULLS NOT DISTINCT (unit, name, year));
+COMMENT ON SCHEMA %1$I IS 'a styring steering model (styring.create_model)';
+COMMENT ON TABLE %1$I.unit IS 'units that steer or are steered: municipalities, counties, regions, directorates, committees; parent is the unit above';
+COMMENT ON TABLE %1$I.unit_population IS 'population of a unit per year (the denominator of per-inhabitant figures)';
+COMMENT ON TABLE %1$I.comparison_group IS 'comparison groups: KOSTRA groups, counties, the country, Kolada''s similar municipalities, own sets such as neighbours';
+COMMENT ON TABLE %1$I.group_member IS 'which units belong to a comparison group, per year';
+COMMENT ON TABLE %1$I.indicator IS 'indicators (styringsparametere, nyckeltal): code, name, unit of measure, source, direction (NULL: neither or unknown)';
+COMMENT ON TABLE %1$I.goal IS 'goals in the goal chain (målkjede, målkedja), by their goalpath';
+COMMENT ON TABLE %1$I.goal_indicator IS 'the indicators that measure a goal, with a target per unit (unit NULL: the target for every unit without its own)';
+COMMENT ON TABLE %1$I.measurement IS 'measured values per unit, indicator, year and gender (T total, K women, M men), with the agency''s status marker';
+COMMENT ON TABLE %1$I.account IS 'municipal accounts by KOSTRA function and type (art), class D operating or I investment, in 1 000 NOK';
+COMMENT ON TABLE %1$I.account_hierarchy IS 'how KOSTRA functions and types sum up into aggregates (parent = sum of sign * child)';
+COMMENT ON TABLE %1$I.evaluation IS 'the inventory of evaluations that styring.evaluation_summary reads';
+$ddl$, model);
+END $fn$;
+COMMENT ON FUNCTION @extschema@.create_model(name) IS
+    'creates a steering model (units, groups, indicators, goals, targets, measurements, accounts, evaluations) in a new schema of that name, owned by the caller';
+
+-- What the loaders share: a unit or indicator a document names but the model
+-- does not have yet is added, its name the document's label or, failing one,
+-- its code; a name that is still just the code is replaced by a real one.
+CREATE FUNCTION @extschema@.model_check(model name) RETURNS void
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF to_regclass(format('%I.measurement', model)) IS NULL THEN
+        RAISE EXCEPTION 'no steering model in schema "%"', model
+            USING ERRCODE = 'undefined_table', HINT = format('Make one with SELECT styring.create_model(%L).', model);
+    END IF;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_check(name) IS
+    'raises 42P01 unless the schema holds a steering model (used by every loader)';
+
+CREATE FUNCTION @extschema@.unit_kind(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN code ~ '^[0-9]{4}$' THEN 'municipality'
+                WHEN code ~ '^[0-9]{2}$' THEN 'county'
+                WHEN code IN ('EAK', '0000', 'EAKUO') THEN 'country'
+                WHEN code ~ '^E[A-Z]{2}' THEN 'region'
+                ELSE 'unit' END;
+COMMENT ON FUNCTION @extschema@.unit_kind(text) IS
+    'the kind of unit a Norwegian region code names: 4 digits a municipality, 2 a county, EAK the country, other E-codes (KOSTRA groups, county aggregates) a region';
+
+-- SSB's PxWebApi json-stat2: the dimensions with the roles geo (region), time
+-- (year) and metric (contents code) become unit, year and indicator; a
+-- dimension Kjonn (SSB's gender: 0 both, 1 men, 2 women) becomes the gender;
+-- every other dimension must have one category. "value" and "status" may be
+-- arrays in row-major order or objects keyed by the flat index.
+CREATE FUNCTION @extschema@.load_jsonstat2(model name, doc jsonb, source text DEFAULT 'ssb') RETURNS bigint
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    ids text[];
+    sizes bigint[];
+    strides bigint[];
+    ncells bigint := 1;
+    geo text := doc #>> '{role,geo,0}';
+    tim text := doc #>> '{role,time,0}';
+    metric text := doc #>> '{role,metric,0}';
+    gender_dim text;
+    codes text[][];
+    dim_codes jsonb := '{}';
+    cat jsonb;
+    arr text[];
+    bad text;
+    pos bigint;
+    changed bigint := 0;
+    n bigint;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF jsonb_typeof(doc) IS DISTINCT FROM 'object' OR doc ->> 'class' IS DISTINCT FROM 'dataset' THEN
+        RAISE EXCEPTION 'not a json-stat2 dataset: "class" is %', coalesce(doc ->> 'class', 'missing')
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Ask PxWebApi for format=json-stat2.';
+    END IF;
+    IF jsonb_typeof(doc -> 'id') IS DISTINCT FROM 'array' OR jsonb_typeof(doc -> 'size') IS DISTINCT FROM 'array'
+       OR jsonb_typeof(doc -> 'dimension') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'json-stat2 dataset without "id", "size" or "dimension"' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    ids := ARRAY(SELECT jsonb_array_elements_text(doc -> 'id'));
+    SELECT e INTO bad FROM jsonb_array_elements(doc -> 'size') e
+    WHERE jsonb_typeof(e) <> 'number' OR e::text !~ '^[0-9]+$' LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'json-stat2 "size" holds %, not a count', bad USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    sizes := ARRAY(SELECT e::bigint FROM jsonb_array_elements_text(doc -> 'size') e);
+    IF cardinality(ids) IS DISTINCT FROM cardinality(sizes) OR cardinality(ids) = 0 THEN
+        RAISE EXCEPTION 'json-stat2 "id" names % dimensions, "size" gives %', cardinality(ids), cardinality(sizes)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF geo IS NULL OR tim IS NULL OR metric IS NULL THEN
+        RAISE EXCEPTION 'json-stat2 dataset without a % role', CASE WHEN geo IS NULL THEN 'geo' WHEN tim IS NULL THEN 'time' ELSE 'metric' END
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '"role" must name the region (geo), year (time) and contents (metric) dimensions, as SSB''s tables do.';
+    END IF;
+    IF 'Kjonn' = ANY (ids) THEN gender_dim := 'Kjonn'; END IF;
+
+    -- the categories of each dimension, in index order
+    strides := array_fill(1::bigint, ARRAY[cardinality(ids)]);
+    FOR k IN REVERSE cardinality(ids)..1 LOOP
+        IF k < cardinality(ids) THEN strides[k] := strides[k + 1] * sizes[k + 1]; END IF;
+        ncells := ncells * sizes[k];
+        cat := doc -> 'dimension' -> ids[k] -> 'category';
+        IF jsonb_typeof(cat -> 'index') = 'array' THEN
+            arr := ARRAY(SELECT jsonb_array_elements_text(cat -> 'index'));
+        ELSIF jsonb_typeof(cat -> 'index') = 'object' THEN
+            arr := ARRAY(SELECT key FROM jsonb_each(cat -> 'index') ORDER BY value::text::bigint);
+        ELSIF jsonb_typeof(cat -> 'label') = 'object' THEN
+            arr := ARRAY(SELECT jsonb_object_keys(cat -> 'label'));
+        ELSE
+            RAISE EXCEPTION 'json-stat2 dimension "%" has no categories', ids[k] USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF cardinality(arr) IS DISTINCT FROM sizes[k] THEN
+            RAISE EXCEPTION 'json-stat2 dimension "%" has % categories, "size" says %', ids[k], cardinality(arr), sizes[k]
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF ids[k] NOT IN (geo, tim, metric, coalesce(gender_dim, '')) AND sizes[k] <> 1 THEN
+            RAISE EXCEPTION 'json-stat2 dimension "%" has % categories; only region, year, contents and gender may vary', ids[k], sizes[k]
+                USING ERRCODE = 'invalid_parameter_value', HINT = 'Ask the API for one category of it at a time.';
+        END IF;
+        dim_codes := dim_codes || jsonb_build_object(ids[k], to_jsonb(arr));
+    END LOOP;
+    SELECT c INTO bad FROM jsonb_array_elements_text(dim_codes -> tim) c WHERE c !~ '^[0-9]{4}$' LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'json-stat2 time category "%" is not a year', bad USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF gender_dim IS NOT NULL THEN
+        SELECT c INTO bad FROM jsonb_array_elements_text(dim_codes -> gender_dim) c WHERE c NOT IN ('0', '1', '2') LIMIT 1;
+        IF bad IS NOT NULL THEN
+            RAISE EXCEPTION 'json-stat2 gender category "%" is not 0, 1 or 2', bad USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+
+    -- the cells: value and status as arrays or as objects keyed by the flat index
+    IF to_regclass('pg_temp.styring_jsonstat_cell') IS NULL THEN
+        CREATE TEMP TABLE styring_jsonstat_cell (i bigint PRIMARY KEY, value jsonb, status text) ON COMMIT DROP;
+    END IF;
+    TRUNCATE styring_jsonstat_cell;
+    IF jsonb_typeof(doc -> 'value') = 'array' THEN
+        IF jsonb_array_length(doc -> 'value') <> ncells THEN
+            RAISE EXCEPTION 'json-stat2 "value" holds % cells, the dimensions make %', jsonb_array_length(doc -> 'value'), ncells
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        INSERT INTO styring_jsonstat_cell (i, value) SELECT ord - 1, v FROM jsonb_array_elements(doc -> 'value') WITH ORDINALITY e(v, ord);
+    ELSIF jsonb_typeof(doc -> 'value') = 'object' THEN
+        SELECT key INTO bad FROM jsonb_each(doc -> 'value') WHERE key !~ '^[0-9]{1,18}$' OR key::bigint >= ncells LIMIT 1;
+        IF bad IS NOT NULL THEN
+            RAISE EXCEPTION 'json-stat2 "value" has a cell "%" outside the % the dimensions make', bad, ncells
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        INSERT INTO styring_jsonstat_cell (i, value) SELECT key::bigint, value FROM jsonb_each(doc -> 'value');
+    ELSE
+        RAISE EXCEPTION 'json-stat2 dataset without a "value" array or object' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT i, value::text INTO pos, bad FROM styring_jsonstat_cell WHERE jsonb_typeof(value) NOT IN ('number', 'null') LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'json-stat2 value % in cell % is not a number', bad, pos USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    IF jsonb_typeof(doc -> 'status') IN ('array', 'object') THEN
+        INSERT INTO styring_jsonstat_cell AS c (i, status)
+        SELECT CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN ord - 1 ELSE key::bigint END, s
+        FROM (SELECT ord, NULL::text AS key, s FROM jsonb_array_elements_text(CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN doc -> 'status' ELSE '[]' END) WITH ORDINALITY a(s, ord)
+              UNION ALL
+              SELECT NULL, key, value FROM jsonb_each_text(CASE jsonb_typeof(doc -> 'status') WHEN 'object' THEN doc -> 'status' ELSE '{}' END)) s
+        WHERE s IS NOT NULL AND s <> ''
+          AND CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN ord - 1 < ncells ELSE key ~ '^[0-9]{1,18}$' AND key::bigint < ncells END
+        ON CONFLICT (i) DO UPDATE SET status = EXCLUDED.status;
+    ELSIF jsonb_typeof(doc -> 'status') = 'string' THEN
+        UPDATE styring_jsonstat_cell SET status = doc ->> 'status';
+    END IF;
+
+    -- units and indicators the document names
+    EXECUTE format($q$
+        INSERT INTO %I.unit AS u (code, name, kind)
+        SELECT c, coalesce($1 ->> c, c), @extschema@.unit_kind(c) FROM jsonb_array_elements_text($2) c
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE u.name = u.code AND EXCLUDED.name <> u.code$q$, model)
+        USING doc -> 'dimension' -> geo -> 'category' -> 'label', dim_codes -> geo;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %I.indicator AS x (code, name, measure, source)
+        SELECT c, coalesce($1 -> 'label' ->> c, c), $1 -> 'unit' -> c ->> 'base', $3 FROM jsonb_array_elements_text($2) c
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, measure = coalesce(EXCLUDED.measure, x.measure)
+        WHERE x.name = x.code AND EXCLUDED.name <> x.code$q$, model)
+        USING doc -> 'dimension' -> metric -> 'category', dim_codes -> metric, source;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    -- the measurements
+    EXECUTE format($q$
+        INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
+        SELECT ($1 ->> ((c.i / $2) %% $3)::int), ($4 ->> ((c.i / $5) %% $6)::int), ($7 ->> ((c.i / $8) %% $9)::int)::int,
+               CASE WHEN $10 IS NULL THEN 'T'
+                    ELSE (ARRAY['T', 'M', 'K'])[($10 ->> ((c.i / $11) %% $12)::int)::int + 1] END,
+               CASE WHEN jsonb_typeof(c.value) = 'number' THEN c.value::float8 END, c.status
+        FROM styring_jsonstat_cell c
+        WHERE jsonb_typeof(c.value) = 'number' OR c.status IS NOT NULL
+        ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
+        WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
+        USING dim_codes -> geo, strides[array_position(ids, geo)], sizes[array_position(ids, geo)],
+              dim_codes -> metric, strides[array_position(ids, metric)], sizes[array_position(ids, metric)],
+              dim_codes -> tim, strides[array_position(ids, tim)], sizes[array_position(ids, tim)],
+              dim_codes -> gender_dim, coalesce(strides[array_position(ids, gender_dim)], 1), coalesce(sizes[array_position(ids, gender_dim)], 1);
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    TRUNCATE styring_jsonstat_cell;
+    RETURN changed;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_jsonstat2(name, jsonb, text) IS
+    'loads an SSB PxWebApi json-stat2 dataset (region x contents x year [x Kjonn]) into a model''s units, indicators and measurements; returns the rows it added or changed (0 when loaded before)';
+
+-- Kolada's data responses: {"values": [{"kpi", "municipality", "period",
+-- "values": [{"gender": "T|K|M", "value", "status"}]}]}; every gender kept.
+CREATE FUNCTION @extschema@.load_kolada(model name, doc jsonb) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+    changed bigint := 0;
+    n bigint;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF jsonb_typeof(doc -> 'values') IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'not a Kolada data response: no "values" array' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF to_regclass('pg_temp.styring_kolada_row') IS NULL THEN
+        CREATE TEMP TABLE styring_kolada_row (seq bigint, at text, kpi text, unit text, year text, gender text, value jsonb, status text) ON COMMIT DROP;
+    END IF;
+    TRUNCATE styring_kolada_row;
+    INSERT INTO styring_kolada_row
+    SELECT o.ord * 1000000 + coalesce(g.ord, 0), format('values[%s]%s', o.ord - 1, coalesce(format('.values[%s]', g.ord - 1), '')),
+           CASE WHEN jsonb_typeof(o.e -> 'kpi') = 'string' THEN o.e ->> 'kpi' END,
+           CASE WHEN jsonb_typeof(o.e -> 'municipality') = 'string' THEN o.e ->> 'municipality' END,
+           o.e ->> 'period', coalesce(g.e ->> 'gender', 'T'), g.e -> 'value', nullif(g.e ->> 'status', '')
+    FROM jsonb_array_elements(doc -> 'values') WITH ORDINALITY o(e, ord)
+    LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(o.e -> 'values') = 'array' THEN o.e -> 'values' END)
+        WITH ORDINALITY g(e, ord) ON true;
+    SELECT * INTO bad FROM styring_kolada_row
+    WHERE kpi IS NULL OR kpi = '' OR unit IS NULL OR unit = '' OR year IS NULL OR year !~ '^[0-9]{4}$'
+       OR gender NOT IN ('T', 'K', 'M') OR jsonb_typeof(value) NOT IN ('number', 'null')
+       OR (value IS NULL AND status IS NULL AND at !~ '\.values\[')
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'Kolada response: % is not a measurement: %', bad.at,
+            CASE WHEN bad.kpi IS NULL OR bad.kpi = '' THEN 'no "kpi"'
+                 WHEN bad.unit IS NULL OR bad.unit = '' THEN 'no "municipality"'
+                 WHEN bad.year IS NULL OR bad.year !~ '^[0-9]{4}$' THEN format('period %s is not a year', coalesce(bad.year, 'missing'))
+                 WHEN bad.gender NOT IN ('T', 'K', 'M') THEN format('gender %s is not T, K or M', bad.gender)
+                 WHEN jsonb_typeof(bad.value) NOT IN ('number', 'null') THEN format('value %s is not a number', bad.value)
+                 ELSE 'no "values" array' END
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format($q$
+        INSERT INTO %I.unit (code, name, kind)
+        SELECT DISTINCT unit, unit, @extschema@.unit_kind(unit) FROM styring_kolada_row
+        ON CONFLICT (code) DO NOTHING$q$, model);
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %I.indicator (code, name, source)
+        SELECT DISTINCT kpi, kpi, 'kolada' FROM styring_kolada_row
+        ON CONFLICT (code) DO NOTHING$q$, model);
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
+        SELECT DISTINCT ON (unit, kpi, year::int, gender)
+               unit, kpi, year::int, gender, CASE WHEN jsonb_typeof(value) = 'number' THEN value::float8 END, status
+        FROM styring_kolada_row
+        WHERE jsonb_typeof(value) = 'number' OR status IS NOT NULL
+        ORDER BY unit, kpi, year::int, gender, seq DESC
+        ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
+        WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model);
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    TRUNCATE styring_kolada_row;
+    RETURN changed;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_kolada(name, jsonb) IS
+    'loads a Kolada API data response (every KPI, municipality, period and gender T, K, M) into a model; returns the rows it added or changed';
+
+-- SSB's Klass code lists: {"codes": [{"code", "name", "parentCode", "notes"}]}.
+CREATE FUNCTION @extschema@.load_klass(model name, doc jsonb, kind text DEFAULT NULL) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+    changed bigint := 0;
+    n bigint;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF jsonb_typeof(doc -> 'codes') IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'not a Klass code list: no "codes" array' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT ord - 1 AS at, e INTO bad FROM jsonb_array_elements(doc -> 'codes') WITH ORDINALITY c(e, ord)
+    WHERE jsonb_typeof(e -> 'code') IS DISTINCT FROM 'string' OR e ->> 'code' = ''
+       OR jsonb_typeof(e -> 'name') IS DISTINCT FROM 'string' LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'Klass code list: codes[%] has no "code" and "name"', bad.at USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format($q$
+        INSERT INTO %I.unit AS u (code, name, kind, notes)
+        SELECT DISTINCT ON (e ->> 'code') e ->> 'code', e ->> 'name', coalesce($1, @extschema@.unit_kind(e ->> 'code')), nullif(e ->> 'notes', '')
+        FROM jsonb_array_elements($2) e
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, notes = EXCLUDED.notes
+        WHERE (u.name, u.kind, u.notes) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.notes)$q$, model)
+        USING kind, doc -> 'codes';
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        UPDATE %1$I.unit u SET parent = e ->> 'parentCode'
+        FROM jsonb_array_elements($1) e
+        WHERE u.code = e ->> 'code' AND e ->> 'parentCode' IN (SELECT code FROM %1$I.unit)
+          AND u.parent IS DISTINCT FROM e ->> 'parentCode'$q$, model)
+        USING doc -> 'codes';
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    RETURN changed;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_klass(name, jsonb, text) IS
+    'loads an SSB Klass code list (e.g. classification 131, municipalities) into a model''s units: names, notes and parents; kind NULL guesses it from the code';
+
+-- The KOSTRA CSV files SSB's own KOSTRA tools work with, recognised by their
+-- header: key-figure base data per municipality ("region" and the variables,
+-- with population and KOSTRA group; one year, given as year), the same per
+-- KOSTRA group ("group"), accounts (periode, region, kontoklasse, funksjon,
+-- art, belop) and the hierarchies of functions or types (periode, to, from,
+-- sign; which of the two, given as hierarchy).
+CREATE FUNCTION @extschema@.load_kostra_csv(model name, doc text, year integer DEFAULT NULL, hierarchy text DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    header text[];
+    bad record;
+    changed bigint := 0;
+    n bigint;
+    number_re constant text := '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$';
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF doc IS NULL THEN
+        RAISE EXCEPTION 'no KOSTRA CSV document (NULL)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF to_regclass('pg_temp.styring_csv_row') IS NULL THEN
+        CREATE TEMP TABLE styring_csv_row (line bigint PRIMARY KEY, f text[]) ON COMMIT DROP;
+    END IF;
+    TRUNCATE styring_csv_row;
+    INSERT INTO styring_csv_row SELECT ord, r FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(r, ord);
+    SELECT f INTO header FROM styring_csv_row WHERE line = 1;
+    IF header IS NULL THEN
+        RAISE EXCEPTION 'empty KOSTRA CSV document' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT line, cardinality(f) AS fields INTO bad FROM styring_csv_row
+    WHERE cardinality(f) <> cardinality(header) AND NOT (cardinality(f) = 1 AND f[1] = '') LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'KOSTRA CSV line % has % fields, the header %', bad.line, bad.fields, cardinality(header)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    DELETE FROM styring_csv_row WHERE cardinality(f) = 1 AND f[1] = '';
+
+    IF header[1] IN ('region', 'group') AND 'Folkemengde.i.alt' = ANY (header) THEN
+        -- base data, wide: one row per municipality (or KOSTRA group), one column per variable
+        IF year IS NULL THEN
+            RAISE EXCEPTION 'a KOSTRA base-data file has no year column' USING ERRCODE = 'null_value_not_allowed',
+                HINT = 'Pass the year the figures are for: load_kostra_csv(model, doc, year => 2015).';
+        END IF;
+        IF to_regclass('pg_temp.styring_csv_cell') IS NULL THEN
+        CREATE TEMP TABLE styring_csv_cell (line bigint, code text, name text, col text, cell text) ON COMMIT DROP;
+    END IF;
+        TRUNCATE styring_csv_cell;
+        INSERT INTO styring_csv_cell
+        SELECT r.line, split_part(r.f[1], ' ', 1), nullif(substr(r.f[1], length(split_part(r.f[1], ' ', 1)) + 2), ''), h.col, r.f[h.i]
+        FROM styring_csv_row r, unnest(header) WITH ORDINALITY h(col, i)
+        WHERE r.line > 1 AND h.i > 1 AND h.col NOT IN ('X', 'X.1') AND r.f[h.i] NOT IN ('', 'NA');
+        SELECT * INTO bad FROM styring_csv_cell WHERE cell !~ number_re OR code = '' LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'KOSTRA CSV line %: % in column "%" is not a number', bad.line, quote_literal(bad.cell), bad.col
+                USING ERRCODE = 'invalid_text_representation';
+        END IF;
+        EXECUTE format($q$
+            INSERT INTO %I.unit AS u (code, name, kind)
+            SELECT DISTINCT ON (r.code) r.code, coalesce(r.name, r.code), CASE WHEN $1 = 'group' THEN 'region' ELSE @extschema@.unit_kind(r.code) END
+            FROM (SELECT split_part(f[1], ' ', 1) AS code, nullif(substr(f[1], length(split_part(f[1], ' ', 1)) + 2), '') AS name
+                  FROM styring_csv_row WHERE line > 1) r
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE u.name = u.code AND EXCLUDED.name <> u.code$q$, model)
+            USING header[1];
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        EXECUTE format($q$
+            INSERT INTO %I.indicator (code, name, measure, source)
+            SELECT DISTINCT col, replace(col, '.', ' '), CASE WHEN col LIKE 'Areal%%' THEN 'm2' WHEN col = 'Folkemengde.i.alt' THEN 'persons' ELSE '1000 NOK' END, 'ssb'
+            FROM styring_csv_cell WHERE col NOT IN ('Ny.kostragruppe', 'Gammel.kostragruppe')
+            ON CONFLICT (code) DO NOTHING$q$, model);
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        EXECUTE format($q$
+            INSERT INTO %I.measurement AS m (unit, indicator, year, value)
+            SELECT DISTINCT ON (code, col) code, col, $1, cell::float8 FROM styring_csv_cell
+            WHERE col NOT IN ('Ny.kostragruppe', 'Gammel.kostragruppe') ORDER BY code, col, line DESC
+            ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = NULL
+            WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, NULL)$q$, model)
+            USING year;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        EXECUTE format($q$
+            INSERT INTO %I.unit_population AS p (unit, year, population)
+            SELECT DISTINCT ON (code) code, $1, cell::numeric::bigint FROM styring_csv_cell
+            WHERE col = 'Folkemengde.i.alt' ORDER BY code, line DESC
+            ON CONFLICT (unit, year) DO UPDATE SET population = EXCLUDED.population WHERE p.population <> EXCLUDED.population$q$, model)
+            USING year;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        -- KOSTRA groups: EKGnn as SSB names them; the old grouping as EKGnn-gammel
+        EXECUTE format($q$
+            INSERT INTO %I.comparison_group (code, name, kind)
+            SELECT DISTINCT g.code, g.name, 'kostra_group'
+            FROM styring_csv_cell c,
+                 LATERAL (SELECT format('EKG%%s%%s', lpad(c.cell::numeric::int::text, 2, '0'), CASE c.col WHEN 'Gammel.kostragruppe' THEN '-gammel' ELSE '' END) AS code,
+                                 format('KOSTRA-gruppe %%s%%s', c.cell::numeric::int, CASE c.col WHEN 'Gammel.kostragruppe' THEN ' (gammel inndeling)' ELSE '' END) AS name) g
+            WHERE c.col IN ('Ny.kostragruppe', 'Gammel.kostragruppe')
+            ON CONFLICT (code) DO NOTHING$q$, model);
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        EXECUTE format($q$
+            INSERT INTO %I.group_member (group_code, unit, year)
+            SELECT format('EKG%%s%%s', lpad(cell::numeric::int::text, 2, '0'), CASE col WHEN 'Gammel.kostragruppe' THEN '-gammel' ELSE '' END), code, $1
+            FROM styring_csv_cell WHERE col IN ('Ny.kostragruppe', 'Gammel.kostragruppe')
+            ON CONFLICT DO NOTHING$q$, model)
+            USING year;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        TRUNCATE styring_csv_cell;
+    ELSIF header = ARRAY['periode', 'region', 'kontoklasse', 'funksjon', 'art', 'belop'] THEN
+        SELECT line, f INTO bad FROM styring_csv_row
+        WHERE line > 1 AND (f[1] !~ '^[0-9]{4}$' OR f[2] = '' OR f[3] NOT IN ('D', 'I') OR f[6] !~ number_re) LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'KOSTRA accounts CSV line %: % is not periode (a year), region, kontoklasse (D or I), funksjon, art, belop (a number)',
+                bad.line, array_to_string(bad.f, ',') USING ERRCODE = 'invalid_text_representation';
+        END IF;
+        EXECUTE format($q$
+            INSERT INTO %I.unit (code, name, kind)
+            SELECT DISTINCT f[2], f[2], @extschema@.unit_kind(f[2]) FROM styring_csv_row WHERE line > 1
+            ON CONFLICT (code) DO NOTHING$q$, model);
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        EXECUTE format($q$
+            INSERT INTO %I.account AS a (unit, year, class, function, type, amount)
+            SELECT DISTINCT ON (f[2], f[1]::int, f[3], f[4], f[5]) f[2], f[1]::int, f[3], f[4], f[5], f[6]::numeric
+            FROM styring_csv_row WHERE line > 1 ORDER BY f[2], f[1]::int, f[3], f[4], f[5], line DESC
+            ON CONFLICT (unit, year, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
+            WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$, model);
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    ELSIF header = ARRAY['periode', 'to', 'from', 'sign'] THEN
+        IF hierarchy IS NULL OR hierarchy NOT IN ('function', 'type') THEN
+            RAISE EXCEPTION 'a KOSTRA hierarchy file does not say what it sums up%',
+                CASE WHEN hierarchy IS NULL THEN '' ELSE format(' ("%s" is neither)', hierarchy) END
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Pass hierarchy => ''function'' (funksjonshierarki) or ''type'' (artshierarki).';
+        END IF;
+        SELECT line, f INTO bad FROM styring_csv_row
+        WHERE line > 1 AND (f[1] !~ '^[0-9]{4}$' OR f[2] = '' OR f[3] = '' OR f[4] NOT IN ('+', '-')) LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'KOSTRA hierarchy CSV line %: % is not periode (a year), to, from, sign (+ or -)',
+                bad.line, array_to_string(bad.f, ',') USING ERRCODE = 'invalid_text_representation';
+        END IF;
+        EXECUTE format($q$
+            INSERT INTO %I.account_hierarchy AS h (year, dimension, parent, child, sign)
+            SELECT DISTINCT ON (f[1]::int, f[2], f[3]) f[1]::int, $1, f[2], f[3], CASE f[4] WHEN '+' THEN 1 ELSE -1 END
+            FROM styring_csv_row WHERE line > 1 ORDER BY f[1]::int, f[2], f[3], line DESC
+            ON CONFLICT (year, dimension, parent, child) DO UPDATE SET sign = EXCLUDED.sign WHERE h.sign <> EXCLUDED.sign$q$, model)
+            USING hierarchy;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    ELSE
+        RAISE EXCEPTION 'not a KOSTRA CSV file this loader knows: the header is %', array_to_string(header[1:6], ',')
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'It reads base data ("region" or "group", the variables, Folkemengde.i.alt), accounts (periode,region,kontoklasse,funksjon,art,belop) and hierarchies (periode,to,from,sign).';
+    END IF;
+    TRUNCATE styring_csv_row;
+    RETURN changed;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_kostra_csv(name, text, integer, text) IS
+    'loads a KOSTRA CSV file (base data per municipality or KOSTRA group, accounts by function and type, or a function or type hierarchy) into a model; returns the rows it added or changed';
