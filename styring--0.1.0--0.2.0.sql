@@ -128,6 +128,62 @@ CREATE FUNCTION @extschema@.csv_rows(doc text) RETURNS SETOF text[]
 COMMENT ON FUNCTION @extschema@.csv_rows(text) IS
     'the records of a CSV document (RFC 4180) as text arrays, header included; 22P02 names the line of a malformed one';
 
+-- measurement's references to unit and indicator are checked per statement,
+-- on the rows the statement wrote (a set-based check), not per row: a loader
+-- writes 100 000 measurements in one statement, and 200 000 row-by-row
+-- foreign-key lookups would take most of its time. Deleting a unit or an
+-- indicator deletes its measurements; changing the code of one that has
+-- measurements is refused, as a foreign key without ON UPDATE CASCADE would.
+CREATE FUNCTION @extschema@.model_measurement_refs() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+BEGIN
+    -- the distinct codes first: a few hundred lookups, not one per row
+    EXECUTE format($q$
+        SELECT 'unit' AS what, w.code FROM (SELECT DISTINCT unit AS code FROM written) w
+        WHERE NOT EXISTS (SELECT FROM %1$I.unit u WHERE u.code = w.code)
+        UNION ALL
+        SELECT 'indicator', w.code FROM (SELECT DISTINCT indicator AS code FROM written) w
+        WHERE NOT EXISTS (SELECT FROM %1$I.indicator i WHERE i.code = w.code)
+        LIMIT 1$q$, TG_TABLE_SCHEMA) INTO bad;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'insert or update on table "%.measurement" names % "%", which is not in table "%"',
+            TG_TABLE_SCHEMA, bad.what, bad.code, bad.what
+            USING ERRCODE = 'foreign_key_violation', HINT = 'Add the unit or indicator first; the loaders add the ones a document names.';
+    END IF;
+    RETURN NULL;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_measurement_refs() IS
+    'trigger of a model''s measurement table: every unit and indicator a statement wrote exists (checked per statement)';
+
+CREATE FUNCTION @extschema@.model_measurement_cascade() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    col text := CASE TG_TABLE_NAME WHEN 'unit' THEN 'unit' ELSE 'indicator' END;
+    gone text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        EXECUTE format('DELETE FROM %1$I.measurement m USING removed r WHERE m.%2$I = r.code', TG_TABLE_SCHEMA, col);
+    ELSE
+        EXECUTE format($q$
+            SELECT r.code FROM removed r
+            WHERE NOT EXISTS (SELECT FROM written w WHERE w.code = r.code)
+              AND EXISTS (SELECT FROM %1$I.measurement m WHERE m.%2$I = r.code) LIMIT 1$q$, TG_TABLE_SCHEMA, col) INTO gone;
+        IF gone IS NOT NULL THEN
+            RAISE EXCEPTION 'the % "%" has measurements; its code cannot change', col, gone
+                USING ERRCODE = 'foreign_key_violation';
+        END IF;
+    END IF;
+    RETURN NULL;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_measurement_cascade() IS
+    'trigger of a model''s unit and indicator tables: deleting one deletes its measurements; a code with measurements cannot change';
+
 -- The model's tables are created in a schema of the user's (one model per
 -- schema) and belong to the user, not to the extension: pg_dump dumps them
 -- with their data, and DROP EXTENSION without CASCADE is refused while a model
@@ -184,15 +240,26 @@ CREATE TABLE %1$I.goal_indicator (
     target @extschema@.target,
     UNIQUE NULLS NOT DISTINCT (goal, indicator, unit));
 CREATE TABLE %1$I.measurement (
-    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
-    indicator text NOT NULL REFERENCES %1$I.indicator (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    unit text NOT NULL,          -- in unit: see the triggers below
+    indicator text NOT NULL,     -- in indicator
     year integer NOT NULL,
     gender text NOT NULL DEFAULT 'T' CHECK (gender IN ('T', 'K', 'M')),
     value double precision CHECK (value IS NULL OR value NOT IN ('NaN', 'Infinity', '-Infinity')),
     status text,
     CHECK (value IS NOT NULL OR status IS NOT NULL),
     PRIMARY KEY (unit, indicator, year, gender));
-CREATE INDEX ON %1$I.measurement (indicator, year, gender);
+CREATE TRIGGER measurement_refs_insert AFTER INSERT ON %1$I.measurement REFERENCING NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_refs();
+CREATE TRIGGER measurement_refs_update AFTER UPDATE ON %1$I.measurement REFERENCING NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_refs();
+CREATE TRIGGER unit_measurements_delete AFTER DELETE ON %1$I.unit REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_cascade();
+CREATE TRIGGER unit_measurements_update AFTER UPDATE ON %1$I.unit REFERENCING OLD TABLE AS removed NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_cascade();
+CREATE TRIGGER indicator_measurements_delete AFTER DELETE ON %1$I.indicator REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_cascade();
+CREATE TRIGGER indicator_measurements_update AFTER UPDATE ON %1$I.indicator REFERENCING OLD TABLE AS removed NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.model_measurement_cascade();
 CREATE TABLE %1$I.account (
     unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
     year integer NOT NULL,
@@ -357,41 +424,29 @@ BEGIN
     END IF;
 
     -- the cells: value and status as arrays or as objects keyed by the flat index
-    IF to_regclass('pg_temp.styring_jsonstat_cell') IS NULL THEN
-        CREATE TEMP TABLE styring_jsonstat_cell (i bigint PRIMARY KEY, value jsonb, status text) ON COMMIT DROP;
-    END IF;
-    TRUNCATE styring_jsonstat_cell;
     IF jsonb_typeof(doc -> 'value') = 'array' THEN
         IF jsonb_array_length(doc -> 'value') <> ncells THEN
             RAISE EXCEPTION 'json-stat2 "value" holds % cells, the dimensions make %', jsonb_array_length(doc -> 'value'), ncells
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        INSERT INTO styring_jsonstat_cell (i, value) SELECT ord - 1, v FROM jsonb_array_elements(doc -> 'value') WITH ORDINALITY e(v, ord);
+        SELECT ord - 1, v::text INTO pos, bad FROM jsonb_array_elements(doc -> 'value') WITH ORDINALITY e(v, ord)
+        WHERE jsonb_typeof(v) NOT IN ('number', 'null') LIMIT 1;
     ELSIF jsonb_typeof(doc -> 'value') = 'object' THEN
         SELECT key INTO bad FROM jsonb_each(doc -> 'value') WHERE key !~ '^[0-9]{1,18}$' OR key::bigint >= ncells LIMIT 1;
         IF bad IS NOT NULL THEN
             RAISE EXCEPTION 'json-stat2 "value" has a cell "%" outside the % the dimensions make', bad, ncells
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        INSERT INTO styring_jsonstat_cell (i, value) SELECT key::bigint, value FROM jsonb_each(doc -> 'value');
+        SELECT key::bigint, value::text INTO pos, bad FROM jsonb_each(doc -> 'value') WHERE jsonb_typeof(value) NOT IN ('number', 'null') LIMIT 1;
     ELSE
         RAISE EXCEPTION 'json-stat2 dataset without a "value" array or object' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    SELECT i, value::text INTO pos, bad FROM styring_jsonstat_cell WHERE jsonb_typeof(value) NOT IN ('number', 'null') LIMIT 1;
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'json-stat2 value % in cell % is not a number', bad, pos USING ERRCODE = 'invalid_text_representation';
     END IF;
-    IF jsonb_typeof(doc -> 'status') IN ('array', 'object') THEN
-        INSERT INTO styring_jsonstat_cell AS c (i, status)
-        SELECT CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN ord - 1 ELSE key::bigint END, s
-        FROM (SELECT ord, NULL::text AS key, s FROM jsonb_array_elements_text(CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN doc -> 'status' ELSE '[]' END) WITH ORDINALITY a(s, ord)
-              UNION ALL
-              SELECT NULL, key, value FROM jsonb_each_text(CASE jsonb_typeof(doc -> 'status') WHEN 'object' THEN doc -> 'status' ELSE '{}' END)) s
-        WHERE s IS NOT NULL AND s <> ''
-          AND CASE jsonb_typeof(doc -> 'status') WHEN 'array' THEN ord - 1 < ncells ELSE key ~ '^[0-9]{1,18}$' AND key::bigint < ncells END
-        ON CONFLICT (i) DO UPDATE SET status = EXCLUDED.status;
-    ELSIF jsonb_typeof(doc -> 'status') = 'string' THEN
-        UPDATE styring_jsonstat_cell SET status = doc ->> 'status';
+    IF jsonb_typeof(doc -> 'status') NOT IN ('array', 'object', 'string', 'null') THEN
+        RAISE EXCEPTION 'json-stat2 "status" is a %, not an array, object or string', jsonb_typeof(doc -> 'status')
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
     -- units and indicators the document names
@@ -409,23 +464,42 @@ BEGIN
         USING doc -> 'dimension' -> metric -> 'category', dim_codes -> metric, source;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
 
-    -- the measurements
+    -- the measurements: cell i lies at (i / stride) % size along each dimension
     EXECUTE format($q$
-        INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
-        SELECT ($1 ->> ((c.i / $2) %% $3)::int), ($4 ->> ((c.i / $5) %% $6)::int), ($7 ->> ((c.i / $8) %% $9)::int)::int,
-               CASE WHEN $10 IS NULL THEN 'T'
-                    ELSE (ARRAY['T', 'M', 'K'])[($10 ->> ((c.i / $11) %% $12)::int)::int + 1] END,
-               CASE WHEN jsonb_typeof(c.value) = 'number' THEN c.value::float8 END, c.status
-        FROM styring_jsonstat_cell c
-        WHERE jsonb_typeof(c.value) = 'number' OR c.status IS NOT NULL
-        ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
-        WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
-        USING dim_codes -> geo, strides[array_position(ids, geo)], sizes[array_position(ids, geo)],
-              dim_codes -> metric, strides[array_position(ids, metric)], sizes[array_position(ids, metric)],
-              dim_codes -> tim, strides[array_position(ids, tim)], sizes[array_position(ids, tim)],
-              dim_codes -> gender_dim, coalesce(strides[array_position(ids, gender_dim)], 1), coalesce(sizes[array_position(ids, gender_dim)], 1);
+        WITH cell AS (
+            SELECT ord - 1 AS i, v FROM jsonb_array_elements(CASE jsonb_typeof($13) WHEN 'array' THEN $13 ELSE '[]' END) WITH ORDINALITY a(v, ord)
+            UNION ALL
+            SELECT key::bigint, value FROM jsonb_each(CASE jsonb_typeof($13) WHEN 'object' THEN $13 ELSE '{}' END)
+        ), marker AS (
+            SELECT ord - 1 AS i, s FROM jsonb_array_elements_text(CASE jsonb_typeof($14) WHEN 'array' THEN $14 ELSE '[]' END) WITH ORDINALITY a(s, ord)
+            WHERE s <> '' AND ord <= $15
+            UNION ALL
+            SELECT key::bigint, value FROM jsonb_each_text(CASE jsonb_typeof($14) WHEN 'object' THEN $14 ELSE '{}' END)
+            WHERE value <> '' AND key ~ '^[0-9]{1,18}$' AND key::bigint < $15
+        )
+        MERGE INTO %I.measurement AS m
+        USING (SELECT $1[(i / $2) %% $3 + 1] AS unit, $4[(i / $5) %% $6 + 1] AS indicator, $7[(i / $8) %% $9 + 1] AS year,
+                      coalesce($10[(i / $11) %% $12 + 1], 'T') AS gender,
+                      CASE WHEN jsonb_typeof(v) = 'number' THEN v::float8 END AS value,
+                      coalesce(s, CASE WHEN jsonb_typeof($14) = 'string' THEN nullif($14 #>> '{}', '') END) AS status
+               FROM cell FULL JOIN marker USING (i)
+               WHERE jsonb_typeof(v) = 'number' OR s IS NOT NULL OR (jsonb_typeof($14) = 'string' AND $14 #>> '{}' <> '')) AS d
+        ON m.unit = d.unit AND m.indicator = d.indicator AND m.year = d.year AND m.gender = d.gender
+        WHEN MATCHED AND (m.value, m.status) IS DISTINCT FROM (d.value, d.status) THEN
+            UPDATE SET value = d.value, status = d.status
+        WHEN NOT MATCHED THEN
+            INSERT (unit, indicator, year, gender, value, status) VALUES (d.unit, d.indicator, d.year, d.gender, d.value, d.status)$q$, model)
+        USING ARRAY(SELECT jsonb_array_elements_text(dim_codes -> geo)),
+              strides[array_position(ids, geo)], sizes[array_position(ids, geo)],
+              ARRAY(SELECT jsonb_array_elements_text(dim_codes -> metric)),
+              strides[array_position(ids, metric)], sizes[array_position(ids, metric)],
+              ARRAY(SELECT c::int FROM jsonb_array_elements_text(dim_codes -> tim) c),
+              strides[array_position(ids, tim)], sizes[array_position(ids, tim)],
+              CASE WHEN gender_dim IS NOT NULL
+                   THEN ARRAY(SELECT (ARRAY['T', 'M', 'K'])[c::int + 1] FROM jsonb_array_elements_text(dim_codes -> gender_dim) c) END,
+              coalesce(strides[array_position(ids, gender_dim)], 1), coalesce(sizes[array_position(ids, gender_dim)], 1),
+              doc -> 'value', doc -> 'status', ncells;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
-    TRUNCATE styring_jsonstat_cell;
     RETURN changed;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_jsonstat2(name, jsonb, text) IS

@@ -718,7 +718,7 @@ COMMENT ON FUNCTION @extschema@.chain_problems(@extschema@.goalpath[], @extschem
 
 ------------------------------------------------------------------------------
 -- Evaluations (utvärderingar, evalueringer): what they cost and whether they
--- are used (seed 004)
+-- are used (Resultatstyrning 2009, Kvalitetsnätverk Bergslagen)
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.eval_usage;

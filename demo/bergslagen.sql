@@ -1,5 +1,5 @@
 -- An inventory of evaluations for the seven municipalities of Kvalitetsnätverk
--- Bergslagen (seed 004, "Resultatstyrning 2009"), RECONSTRUCTED FROM THE
+-- Bergslagen ("Resultatstyrning 2009"), RECONSTRUCTED FROM THE
 -- REPORT'S PUBLISHED AGGREGATES: the report publishes tables, not its rows.
 -- See demo/data/README.md for what was published, what was derived, and where
 -- the report's own numbers disagree with each other.

@@ -1,7 +1,7 @@
 -- Demo data: goals, targets and measured values in the style of the national
 -- strategy Bolig for velferd (housing for welfare), 2014-2020.
 --
--- ILLUSTRATIVE, NOT OFFICIAL FIGURES. The structure follows seed 000 (national
+-- ILLUSTRATIVE, NOT OFFICIAL FIGURES. The structure follows Nivåer på styringsinformasjon (national
 -- resultatmål on styringsparametere, status 2014/2015 as baseline, targets
 -- towards 2020, municipalities setting their own values on the same
 -- indicators); the numbers are made up to be plausible.

@@ -105,7 +105,7 @@ GROUP BY 1 ORDER BY array_position(ARRAY['top', 'middle', 'bottom'], styring.qua
 
 \echo
 \echo '================================================================'
-\echo ' Utvärderingar: Kvalitetsnätverk Bergslagen 2009 (seed 004)'
+\echo ' Utvärderingar: Kvalitetsnätverk Bergslagen, Resultatstyrning 2009'
 \echo ' (an inventory reconstructed from the report''s published tables)'
 \echo '================================================================'
 \echo

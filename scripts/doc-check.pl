@@ -68,7 +68,7 @@ for my $file (@ARGV) {
 }
 
 # Every user-facing function and aggregate: not a type's I/O, an operator's
-# implementation, an index support function or an aggregate's helper.
+# implementation, an index support function, an aggregate's helper or a trigger.
 my $db = 'doc_coverage';
 system("dropdb --if-exists $db 2>/dev/null");
 system('createdb', $db) == 0 or die;
@@ -79,6 +79,7 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
 WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
   AND p.oid NOT IN (SELECT oprcode FROM pg_operator)
+  AND p.prorettype <> 'trigger'::regtype
   AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
   AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn,
                                         aggmtransfn, aggminvtransfn, aggmfinalfn]) FROM pg_aggregate)

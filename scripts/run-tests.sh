@@ -27,7 +27,8 @@ rm -f "$log"
 # The reference docs: every example runs and prints what the docs say.
 if perl scripts/doc-check.pl doc/*.md; then doc_ok=1; doc_failed=0; else doc_ok=0; doc_failed=1; fi
 
-# Whole-database checks: dump/restore, the upgrade path, a LATIN1 database, the install script's hygiene.
+# Whole-database checks: dump/restore, the upgrade path, a LATIN1 database, styring-fetch against
+# recorded responses, the install script's hygiene.
 checks_ok=0
 checks_failed=0
 check() {
@@ -40,6 +41,7 @@ no_create_or_replace() {
 check bash test/scripts/dump_restore.sh
 check bash test/scripts/upgrade.sh
 check bash test/scripts/encodings.sh
+check bash test/scripts/fetch.sh
 check no_create_or_replace
 
 # The BI tools' drivers: psycopg2, psqlODBC, pgJDBC, node-postgres.

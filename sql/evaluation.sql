@@ -1,5 +1,5 @@
 -- Evaluations: the eval_usage type, exact costs, and the Bergslagen report
--- (seed 004) reproduced from an inventory with evaluation_summary.
+-- (*Resultatstyrning 2009*, Kvalitetsnätverk Bergslagen) reproduced from an inventory with evaluation_summary.
 SET extra_float_digits = 0;
 SET search_path = public, styring;
 

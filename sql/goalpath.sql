@@ -2,7 +2,7 @@
 SET extra_float_digits = 0;
 SET search_path = public, styring;
 
--- Bolig for velferd: national goal -> directorate -> municipalities (seed 000).
+-- Bolig for velferd: national goal -> directorate -> municipalities (Nivåer på styringsinformasjon, Bolig for velferd).
 CREATE TABLE bfv (path goalpath PRIMARY KEY, name text);
 INSERT INTO bfv VALUES
     ('bolig_for_velferd', 'Alle skal bo godt og trygt'),
@@ -31,7 +31,7 @@ SELECT lca('bolig_for_velferd.barnefamilier.mål_1', 'bolig_for_velferd.barnefam
        label('bolig_for_velferd.barnefamilier', 3) IS NULL AS no_third_label,
        'bolig_for_velferd.barnefamilier'::goalpath || 'mål_3.tromsø' AS extended;
 
--- A Swedish municipality: vision -> inriktningsmål -> effektmål -> produktionsmål (seed 004).
+-- A Swedish municipality: vision -> inriktningsmål -> effektmål -> produktionsmål (Resultatstyrning 2009, Kvalitetsnätverk Bergslagen).
 CREATE TABLE falun (path goalpath, attainment float8, weight float8);
 INSERT INTO falun VALUES
     ('vision.inriktningsmål_1.effektmål_1.produktionsmål_a', 1.0, 1),

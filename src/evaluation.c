@@ -1,5 +1,5 @@
 /*
- * evaluation.c - what evaluations cost and whether they are used (seed 004):
+ * evaluation.c - what evaluations cost and whether they are used (Resultatstyrning 2009, Kvalitetsnätverk Bergslagen):
  * the styring.eval_usage type, evaluation_cost, the evaluation_summary
  * aggregate and ownership_problem.
  *

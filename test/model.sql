@@ -6,7 +6,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(53);
+SELECT plan(57);
 
 SELECT lives_ok($$SELECT styring.create_model('kommune')$$, 'create_model makes a model in a new schema');
 SELECT throws_ok($$SELECT styring.create_model('kommune')$$, '42P06', NULL, 'not twice in one schema');
@@ -161,6 +161,15 @@ SELECT throws_ok($$SELECT styring.load_kolada('kommune', '{"values": [{"kpi": "N
     "values": [{"gender": "X", "value": 1}]}]}')$$, '22023',
                  'Kolada response: values[0].values[0] is not a measurement: gender X is not T, K or M', 'an unknown gender');
 SELECT throws_ok($$SELECT styring.load_kolada('kommune', '{"count": 0}')$$, '22023', NULL, 'no values array');
+
+-- the references of measurement, checked per statement
+SELECT throws_ok($$INSERT INTO kommune.measurement (unit, indicator, year, value) VALUES ('9876', 'N15428', 2023, 1)$$, '23503',
+                 'insert or update on table "kommune.measurement" names unit "9876", which is not in table "unit"',
+                 'a measurement of an unknown unit is refused');
+SELECT throws_ok($$UPDATE kommune.unit SET code = '0301x' WHERE code = '0301'$$, '23503', NULL,
+                 'the code of a unit with measurements cannot change');
+SELECT lives_ok($$DELETE FROM kommune.indicator WHERE code = 'X1'$$, 'an indicator can be deleted');
+SELECT is((SELECT count(*)::int FROM kommune.measurement WHERE indicator = 'X1'), 0, 'and its measurements go with it');
 
 -- two models side by side, and the extension cannot be dropped under them
 SELECT lives_ok($$SELECT styring.create_model('grannar')$$, 'a second model in another schema');

@@ -19,7 +19,8 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
 WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
   AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
-  AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn]) FROM pg_aggregate);
+  AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn]) FROM pg_aggregate)
+  AND p.provolatile = 'i';   -- the steering model's writers are its owner's, not a reader's
 
 -- an argument of each type; text arguments depend on the function
 CREATE TEMP TABLE sample (func name, argtype regtype, value text);
@@ -39,7 +40,9 @@ INSERT INTO sample VALUES
     ('target_from_text', 'text', $$'>= 90'$$),
     ('profile_from_text', 'text', $$'{1,2,3}'$$),
     ('goalpath_from_text', 'text', $$'a.b'$$),
-    ('eval_usage_from_text', 'text', $$'{other}'$$);
+    ('eval_usage_from_text', 'text', $$'{other}'$$),
+    ('csv_rows', 'text', $$E'a,b\n1,2\n'$$),
+    ('unit_kind', 'text', $$'0301'$$);
 UPDATE sample SET value = quote_literal(value) || '::text[]' WHERE argtype = 'text[]'::regtype;
 
 -- whole calls where one sample per type cannot make valid arguments
@@ -72,7 +75,7 @@ FROM pg_cast c
 JOIN pg_depend d ON d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
 
-SELECT plan(6 + (SELECT count(*)::int FROM calls) + (SELECT count(*)::int FROM cast_calls));
+SELECT plan(7 + (SELECT count(*)::int FROM calls) + (SELECT count(*)::int FROM cast_calls));
 
 SELECT is((SELECT string_agg(proname, ', ') FROM calls WHERE query IS NULL), NULL,
           'every parameter type of a user-facing function has a sample argument');
@@ -90,6 +93,8 @@ SELECT throws_ok('INSERT INTO report_data VALUES (NULL, NULL, 1)', '42501', NULL
                  'and cannot write to it');
 SELECT throws_ok('CREATE TABLE styring.mine (x int)', '42501', NULL,
                  'nor create anything in the schema styring (USAGE is not CREATE)');
+SELECT throws_ok($$SELECT styring.create_model('rapport_modell')$$, '42501', NULL,
+                 'nor make a steering model (that needs CREATE on the database)');
 
 RESET ROLE;
 SELECT * FROM finish();

@@ -1,5 +1,5 @@
 /*
- * eval_usage_core.h - what an evaluation's result was used for (seed 004):
+ * eval_usage_core.h - what an evaluation's result was used for (Resultatstyrning 2009, Kvalitetsnätverk Bergslagen):
  * a set of political_decision, action_plan, budget_process, other; the empty
  * set means not used at all. Plain C.
  */

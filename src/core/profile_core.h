@@ -5,7 +5,7 @@
  * A profile is the group's values sorted ascending. Every question about a
  * value - rank, percent rank, cumulative distribution, band, grade - is a
  * binary search, O(log n); quantiles are O(1). The rules are those of
- * ../shared/domain.md, "Comparison groups": they agree with PostgreSQL's
+ * doc/profile.md: they agree with PostgreSQL's
  * rank(), percent_rank(), cume_dist() and percentile_cont().
  */
 #ifndef STYRING_PROFILE_CORE_H

@@ -3,7 +3,7 @@
  *
  * No server headers here: the parser, printer, binary codec and the attainment
  * formulas are pure functions, so fuzz/ and unit tests link them directly.
- * The rules are those of ../shared/domain.md, "Target attainment".
+ * The rules are those of doc/target.md, "Attainment".
  */
 #ifndef STYRING_TARGET_CORE_H
 #define STYRING_TARGET_CORE_H

@@ -16,7 +16,8 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS 
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f setup.sql >/dev/null || { echo "drivers: setup failed"; echo "setup 0 1" >>"$counts"; exit 1; }
 
-# every user-facing function and aggregate is in the manifest of calls
+# every user-facing function and aggregate is in the manifest of calls (those
+# that compute: the steering model's loaders write, and are no reader's)
 missing=$(psql -X -A -t -d "$db" -c "
   SELECT string_agg(DISTINCT p.proname, ' ') FROM pg_proc p
   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -24,6 +25,7 @@ missing=$(psql -X -A -t -d "$db" -c "
   WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
     AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
     AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn]) FROM pg_aggregate)
+    AND p.provolatile = 'i'
     AND p.proname NOT IN (SELECT (regexp_matches(line, 'styring\.([a-z_0-9]+)\(', 'g'))[1]
                           FROM regexp_split_to_table(\$m\$$(cat calls.tsv)\$m\$, E'\n') line)")
 if [ -n "$missing" ]; then

@@ -3,6 +3,7 @@
 # tables, in indexes, as stored profiles (toasted) and as stored aggregate results.
 # Runs inside pg_virtualenv (scripts/run-tests.sh calls it). Exits non-zero on a difference.
 set -euo pipefail
+cd "$(dirname "$0")/../.."
 src=styring_dump_src
 dst=styring_dump_dst
 dump=$(mktemp)
@@ -31,6 +32,16 @@ SELECT styring.chain_rollup(path, styring.attainment(target, actual)) AS chain,
        styring.evaluation_summary(usage, (id % 50)::numeric, 280, (id % 7) * 1000.25, NULL, NULL, id % 3 = 0) AS evaluations,
        styring.mean_attainment(target, actual) AS mean
 FROM goal;
+-- a steering model, loaded
+SELECT styring.create_model('kommune');
+\set rate `cat demo/data/kostra_rate_data.csv`
+SELECT styring.load_kostra_csv('kommune', :'rate', year => 2015);
+\set klass `cat demo/data/ssb_klass_131_municipalities.json`
+SELECT styring.load_klass('kommune', :'klass');
+INSERT INTO kommune.goal VALUES ('bolig_for_velferd', 'Bolig for velferd', 'direction_goal', 'KMD', 'society');
+INSERT INTO kommune.indicator (code, name, source, higher_is_better) VALUES ('bostotte', 'Bostøtte', 'own', true);
+INSERT INTO kommune.goal_indicator VALUES ('bolig_for_velferd', 'bostotte', NULL, '>= 90 by 2020 from 72 in 2015'),
+                                          ('bolig_for_velferd', 'bostotte', '0101', '>= 85 by 2020');
 SQL
 pg_dump -Fc -f "$dump" "$src"
 createdb "$dst"
@@ -44,7 +55,11 @@ fingerprint() {
       UNION ALL SELECT 'indexes ' || count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
                 WHERE c.relname = 'goal' AND i.indisvalid
       UNION ALL SELECT 'descendants ' || count(*) FROM goal WHERE path OPERATOR(styring.<@) 'stat.dir3'
-      UNION ALL SELECT 'ranks ' || sum(styring.rank_in(p, 100)) FROM stored_profile"
+      UNION ALL SELECT 'ranks ' || sum(styring.rank_in(p, 100)) FROM stored_profile
+      UNION ALL SELECT 'model ' || md5(string_agg(m::text, '|' ORDER BY unit, indicator, year, gender)) FROM kommune.measurement m
+      UNION ALL SELECT 'model units ' || md5(string_agg(u::text, '|' ORDER BY code)) FROM kommune.unit u
+      UNION ALL SELECT 'model targets ' || md5(string_agg(t::text, '|' ORDER BY unit NULLS FIRST)) FROM kommune.goal_indicator t
+      UNION ALL SELECT 'model groups ' || count(*) FROM kommune.group_member"
 }
 a=$(fingerprint "$src")
 b=$(fingerprint "$dst")
@@ -53,4 +68,4 @@ if [ "$a" != "$b" ]; then
     echo "dump/restore: the restored database differs:"; echo "$b" | sed 's/^/  restored: /'
     exit 1
 fi
-echo "dump/restore: restored database equal (tables, toasted profiles, stored aggregate results, indexes)"
+echo "dump/restore: restored database equal (tables, toasted profiles, stored aggregate results, indexes, a loaded steering model)"
