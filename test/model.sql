@@ -6,7 +6,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(57);
+SELECT plan(58);
 
 SELECT lives_ok($$SELECT styring.create_model('kommune')$$, 'create_model makes a model in a new schema');
 SELECT throws_ok($$SELECT styring.create_model('kommune')$$, '42P06', NULL, 'not twice in one schema');
@@ -120,6 +120,9 @@ SELECT lives_ok(format('SELECT styring.load_kostra_csv(%L, %L, year => 2015)', '
 SELECT is((SELECT count(*)::int FROM est e JOIN kommune.measurement m ON m.unit = split_part(e.grp, ' ', 1) AND m.year = 2015
              AND m.indicator = 'Netto.driftsutgifter..kommunale.idrettsbygg..konsern' WHERE m.value = e.n), 15,
           'every group total, on the group''s own unit (EKG01 ...)');
+SELECT is((SELECT count(*)::int FROM kommune.measurement WHERE unit ~ '^EKG' AND year = 2015),
+          (SELECT sum(num_nonnulls(a1, a2, b1, b2, b3, e, k, v, r, n, s, d, t1, t2, pop))::int FROM est),
+          'and every other column of every group''s row');
 
 CREATE TEMP TABLE acc (periode int, region text, klasse text, funksjon text, art text, belop numeric);
 \copy acc FROM 'demo/data/regnskap_data.csv' CSV HEADER
