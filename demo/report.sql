@@ -1,5 +1,6 @@
--- The demo steering report (styringsrapport), run by scripts/demo.sh.
--- Every figure comes from styring's functions and aggregates in plain SQL.
+-- The demo steering report (styringsrapport), run by scripts/demo.sh: every
+-- figure is read from the steering model's views (doc/views.md), as a BI tool
+-- reads them.
 \pset footer off
 \pset null '–'
 \set report_year 2018
@@ -9,99 +10,65 @@
 \echo ' Bolig for velferd: måloppnåelse ' :report_year ' (illustrative data)'
 \echo '================================================================'
 \echo
-\echo '1. Every goal: target, result, attainment and status'
-SELECT g.municipality AS kommune,
-       i.name AS styringsparameter,
-       g.target::text AS resultatmål,
-       m.value AS resultat,
-       round((100 * styring.attainment(g.target, m.value))::numeric, 1) AS "oppnådd %",
-       round((100 * styring.expected_progress(g.target, :report_year))::numeric) AS "forventet %",
-       styring.status(g.target, m.value, :report_year) AS status,
-       styring.traffic_light(styring.status(g.target, m.value, :report_year)) AS lys
-FROM demo.goal g
-JOIN demo.indicator i ON i.code = g.indicator
-LEFT JOIN demo.measurement m
-       ON m.municipality = g.municipality AND m.indicator = g.indicator AND m.year = :report_year
-ORDER BY g.municipality = 'Landet' DESC, g.municipality, g.indicator;
+\echo '1. Every goal: target, result, attainment and status (kommune.goal_attainment)'
+SELECT unit_name AS kommune, indicator_name AS styringsparameter, target AS resultatmål,
+       CASE WHEN own_target THEN 'egen' ELSE 'nasjonal' END AS mål, actual AS resultat,
+       round((100 * attainment)::numeric, 1) AS "oppnådd %", round((100 * expected_progress)::numeric) AS "forventet %",
+       status, traffic_light AS lys
+FROM kommune.goal_attainment WHERE year = :report_year
+ORDER BY unit = 'EAK' DESC, unit_name, indicator;
 
 \echo '2. Per municipality: mean attainment and goals per status'
-SELECT g.municipality AS kommune,
-       round((100 * styring.mean_attainment(g.target, m.value))::numeric, 1) AS "snitt oppnådd %",
-       (styring.status_counts(g.target, m.value, :report_year)).*
-FROM demo.goal g
-LEFT JOIN demo.measurement m
-       ON m.municipality = g.municipality AND m.indicator = g.indicator AND m.year = :report_year
-GROUP BY ROLLUP (g.municipality)
-ORDER BY g.municipality NULLS LAST;
+SELECT coalesce(unit_name, 'alle') AS kommune, round((100 * avg(attainment))::numeric, 1) AS "snitt oppnådd %",
+       count(*) FILTER (WHERE status = 'achieved') AS achieved, count(*) FILTER (WHERE status = 'on_track') AS on_track,
+       count(*) FILTER (WHERE status = 'at_risk') AS at_risk, count(*) FILTER (WHERE status = 'off_track') AS off_track
+FROM kommune.goal_attainment WHERE year = :report_year
+GROUP BY ROLLUP (unit_name) ORDER BY unit_name NULLS LAST;
 
-\echo '3. The goal chain: attainment rolled up from each municipality''s goals to the strategy'
-SELECT repeat('  ', r.level - 1) || styring.label(r.path, -1) AS "mål (målkjede)",
-       r.n AS "mål med data",
-       round((100 * r.chain_mean)::numeric, 1) AS "oppnådd % (kjede)",
-       round((100 * r.flat_mean)::numeric, 1) AS "oppnådd % (alle mål likt)"
-FROM (SELECT styring.chain_rollup(i.chain OPERATOR(styring.||) lower(g.municipality)::styring.goalpath,
-                                  styring.attainment(g.target, m.value)) AS nodes
-      FROM demo.goal g
-      JOIN demo.indicator i ON i.code = g.indicator
-      JOIN demo.measurement m
-        ON m.municipality = g.municipality AND m.indicator = g.indicator AND m.year = :report_year) s,
-     unnest(s.nodes) r
-WHERE r.level <= 3;
+\echo '3. The goal chain for the country: attainment rolled up level by level (kommune.goal_rollup)'
+SELECT repeat('  ', depth - 1) || goal_name AS "mål (målkjede)", measured AS "mål med data",
+       round((100 * chain_attainment)::numeric, 1) AS "oppnådd % (kjede)",
+       round((100 * mean_attainment)::numeric, 1) AS "oppnådd % (alle likt)"
+FROM kommune.goal_rollup WHERE unit = 'EAK' AND year = :report_year ORDER BY path;
 
-\echo '4. The trend: attainment per year, national targets'
-SELECT i.name AS styringsparameter,
-       string_agg(m.year || ': ' || round((100 * styring.attainment(g.target, m.value))::numeric) || ' %'
-                  || ' (' || styring.status(g.target, m.value, m.year) || ')', ', ' ORDER BY m.year) AS "år: oppnådd (status)"
-FROM demo.goal g
-JOIN demo.indicator i ON i.code = g.indicator
-JOIN demo.measurement m ON m.municipality = g.municipality AND m.indicator = g.indicator
-WHERE g.municipality = 'Landet'
-GROUP BY i.code, i.name
-ORDER BY i.code;
+\echo '4. The trend: slope, against the previous three years, and the year each target is reached (kommune.trend)'
+SELECT unit_name AS kommune, indicator, round(slope::numeric, 2) AS "stigning/år", last_value AS siste,
+       round(mean_previous_3_years::numeric, 1) AS "snitt 3 år før", versus_previous_3_years AS utvikling,
+       target AS resultatmål, year_reached AS "nås i"
+FROM kommune.trend WHERE target IS NOT NULL ORDER BY unit = 'EAK' DESC, unit_name, indicator;
 
 \echo
 \echo '================================================================'
-\echo ' KOSTRA: netto driftsutgifter til kommunale idrettsbygg per innbygger'
-\echo ' (real figures from Statistics Norway; lower is better here)'
+\echo ' KOSTRA 2015: kommunale idrettsbygg (real figures, Statistics Norway)'
 \echo '================================================================'
 \echo
--- One profile per comparison group, collected once.
-CREATE TEMP TABLE sammenligning AS
-SELECT 'KOSTRA-gruppe' AS gruppe, kostragruppe::text AS nokkel, styring.profile(net_sports_per_inhabitant) AS p,
-       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL) AS kostra_tall
-FROM demo.kostra_rate WHERE kostragruppe IS NOT NULL GROUP BY kostragruppe
-UNION ALL
-SELECT 'fylke', county, styring.profile(net_sports_per_inhabitant),
-       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL)
-FROM demo.kostra_rate GROUP BY county
-UNION ALL
-SELECT 'landet', 'alle', styring.profile(net_sports_per_inhabitant),
-       sum(net_sports) * 1000 / sum(population) FILTER (WHERE net_sports IS NOT NULL)
-FROM demo.kostra_rate;
+\echo '5. Where five municipalities stand: net expenditure per inhabitant (lower is better) (kommune.ranking)'
+SELECT unit_name AS kommune, group_name AS gruppe, round(value) AS "kr/innb.", place AS plass,
+       quartile_band AS kvartil, round(grade::numeric, 1) AS karakter, round(group_median) AS median,
+       round(deviation_from_median_pct::numeric) AS "% fra median"
+FROM kommune.ranking
+WHERE indicator = 'idrett_netto_per_innb' AND year = 2015 AND unit IN ('0612', '0602', '1201', '1601', '1902')
+ORDER BY unit_name, group_kind = 'country', group_kind;
 
-\echo '5. Where five municipalities stand: rank, quartile band and grade per comparison group'
-SELECT k.name AS kommune, s.gruppe,
-       round(k.net_sports_per_inhabitant) AS "kr/innb.",
-       'nr ' || styring.rank_in(s.p, k.net_sports_per_inhabitant, false) || ' av ' || styring.group_size(s.p) AS plass,
-       styring.quartile_band(s.p, k.net_sports_per_inhabitant, false) AS kvartil,
-       round(styring.grade(s.p, k.net_sports_per_inhabitant, false)::numeric, 1) AS karakter,
-       round(styring.group_median(s.p)) AS median,
-       round(styring.group_mean(s.p)) AS "snitt (Kolada)",
-       round(s.kostra_tall) AS "gruppetall (KOSTRA)",
-       round(styring.deviation_from_median_pct(s.p, k.net_sports_per_inhabitant)::numeric) AS "% fra median"
-FROM demo.kostra_rate k
-JOIN sammenligning s ON (s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text)
-                     OR (s.gruppe = 'fylke' AND s.nokkel = k.county)
-                     OR s.gruppe = 'landet'
-WHERE k.name IN ('Hole', 'Drammen', 'Bergen', 'Trondheim', 'Tromsø') AND k.net_sports_per_inhabitant IS NOT NULL
-ORDER BY k.name, s.gruppe = 'landet', s.gruppe;
+\echo '6. Group figures the KOSTRA way (ratio of sums) and the Kolada way (mean of members), kr per inhabitant (kommune.group_figures)'
+SELECT group_code AS gruppe, members_reporting AS kommuner,
+       round(kostra_per_inhabitant * 1000) AS "KOSTRA: sum/sum", round(kolada_per_inhabitant * 1000) AS "Kolada: snitt"
+FROM kommune.group_figures
+WHERE indicator = 'Netto.driftsutgifter..kommunale.idrettsbygg..konsern' AND year = 2015
+  AND (group_code LIKE 'EKG__' OR group_code = 'landet')
+ORDER BY group_code = 'landet', group_code;
 
-\echo '6. The whole country in one statement: municipalities per quartile band within their KOSTRA group'
-SELECT styring.quartile_band(s.p, k.net_sports_per_inhabitant, false) AS kvartil, count(*) AS kommuner
-FROM demo.kostra_rate k
-JOIN sammenligning s ON s.gruppe = 'KOSTRA-gruppe' AND s.nokkel = k.kostragruppe::text
-WHERE k.net_sports_per_inhabitant IS NOT NULL
-GROUP BY 1 ORDER BY array_position(ARRAY['top', 'middle', 'bottom'], styring.quartile_band(s.p, k.net_sports_per_inhabitant, false));
+\echo '7. Cost against coverage within each KOSTRA group: correlation, and the five municipalities'' quadrants (kommune.cost_quality)'
+SELECT DISTINCT group_code AS gruppe, units AS kommuner, round(correlation::numeric, 2) AS korrelasjon
+FROM kommune.cost_quality WHERE group_code LIKE 'EKG__' ORDER BY 1;
+SELECT unit_name AS kommune, group_code AS gruppe, round(cost_per_inhabitant * 1000) AS "kr/innb.",
+       round(quality::numeric) AS "m² per 1000 innb.", quadrant AS kvadrant
+FROM kommune.cost_quality WHERE group_code LIKE 'EKG__' AND unit IN ('0612', '0602', '1201', '1601', '1902') ORDER BY 1;
+
+\echo '8. A composite index over three key figures, graded 1-6 among all municipalities (kommune.composite_index)'
+SELECT rank AS plass, unit_name AS kommune, round(index_grade::numeric, 2) AS karakter, indicators AS nøkkeltall, units AS av
+FROM kommune.composite_index WHERE index_name = 'idrettsbygg' AND complete AND (rank <= 5 OR unit IN ('0612', '0602', '1201', '1601', '1902'))
+ORDER BY rank;
 
 \echo
 \echo '================================================================'
@@ -109,22 +76,23 @@ GROUP BY 1 ORDER BY array_position(ARRAY['top', 'middle', 'bottom'], styring.qua
 \echo ' (an inventory reconstructed from the report''s published tables)'
 \echo '================================================================'
 \echo
-\echo '7. What evaluations cost and whether they are used, per municipality'
-SELECT e.municipality AS kommun, (e.r).evaluations AS antal, round((e.r).total_cost) AS "kostnad kr",
-       round((e.r).total_cost / p.population) AS "kr/invånare",
-       round((100 * (e.r).share_unused)::numeric, 1) AS "% oanvända", round((e.r).unused_cost) AS "oanvända kr",
-       round((100 * (e.r).share_budget_process)::numeric) AS "% budget/mål", (e.r).surveys AS "brukarenk."
-FROM (SELECT municipality, styring.evaluation_summary(usage, hours, 280, consultant, material, other, survey) AS r
-      FROM demo.evaluation GROUP BY municipality) e
-JOIN demo.published_municipality p USING (municipality)
-ORDER BY 1;
+\echo '9. What evaluations cost and whether they are used, per municipality (kommune.evaluation_report)'
+SELECT u.name AS kommun, r.evaluations AS antal, round(r.total_cost) AS "kostnad kr",
+       round(r.total_cost / p.population) AS "kr/invånare", round((100 * r.share_unused)::numeric, 1) AS "% oanvända",
+       round(r.unused_cost) AS "oanvända kr", round((100 * r.share_budget_process)::numeric) AS "% budget/mål", r.surveys AS "brukarenk."
+FROM kommune.evaluation_report r JOIN kommune.unit u ON u.code = r.unit
+JOIN kommune.unit_population p ON p.unit = r.unit AND p.year = 2009
+WHERE r.commissioner = 'all' ORDER BY 1;
 
-\echo '8. Use by commissioner: externally commissioned evaluations are most often not used at all'
-SELECT coalesce(commissioner, 'ej angiven') AS uppdragsgivare, (r).evaluations AS antal,
-       round((100 * (r).share_political_decision)::numeric) AS "% politiskt beslut",
-       round((100 * (r).share_action_plan)::numeric) AS "% handlingsplan",
-       round((100 * (r).share_budget_process)::numeric) AS "% budget/mål",
-       round((100 * (r).share_unused)::numeric, 1) AS "% inte alls"
-FROM (SELECT commissioner, styring.evaluation_summary(usage, hours, 280, consultant, material, other, survey) AS r
-      FROM demo.evaluation GROUP BY commissioner) s
-ORDER BY (r).share_unused DESC;
+\echo '10. Use by commissioner: externally commissioned evaluations are most often not used at all'
+SELECT commissioner AS uppdragsgivare, evaluations AS antal,
+       round((100 * share_political_decision)::numeric) AS "% politiskt beslut", round((100 * share_action_plan)::numeric) AS "% handlingsplan",
+       round((100 * share_budget_process)::numeric) AS "% budget/mål", round((100 * share_unused)::numeric, 1) AS "% inte alls"
+FROM kommune.evaluation_report WHERE unit = 'all' AND commissioner <> 'all' ORDER BY share_unused DESC;
+
+\echo '11. How clear is each goal? Kommunens kvalitet i korthet, övning 1 (kommune.goal_clarity)'
+SELECT repeat('  ', styring.nlevel(goal::styring.goalpath) - 1) || goal_name AS mål,
+       measured_by_indicator AS indikator, comparable_with_more_than_ten AS "jämförbar >10",
+       target_or_direction_stated AS målnivå, results_reported AS redovisas, compared_with_others AS jämförs,
+       score || ' av ' || criteria AS poäng
+FROM kommune.goal_clarity ORDER BY goal;

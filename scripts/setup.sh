@@ -25,6 +25,9 @@ if [ -n "${STYRING_TEST_DRIVERS:-}" ]; then
     [ -f /usr/share/java/postgresql.jar ] || need+=(libpostgresql-jdbc-java)
     command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
     command -v node >/dev/null 2>&1 || need+=(nodejs)
+    # the demo's HTML report, rendered in a headless browser and its screenshot checked
+    command -v chromium >/dev/null 2>&1 || need+=(chromium)
+    /usr/bin/python3 -c 'import PIL' 2>/dev/null || need+=(python3-pil)
     [ -d "$(dirname "${BASH_SOURCE[0]}")/../test/drivers/node/node_modules" ] || command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 
