@@ -1334,7 +1334,8 @@ SELECT t.unit, u.name AS unit_name, t.indicator, t.gender, t.years, t.first_year
             WHEN t.slope IS NULL OR t.slope = 0 THEN NULL
             WHEN (@extschema@.target_value(t.target) - t.last_value) / t.slope <= 0 THEN NULL
             WHEN (@extschema@.target_value(t.target) - t.last_value) / t.slope > 1000 THEN NULL
-            ELSE t.last_year + ceil((@extschema@.target_value(t.target) - t.last_value) / t.slope)::integer END AS year_reached
+            -- (a slope from binary fractions: 5.0000000001 years is 5)
+            ELSE t.last_year + ceil((@extschema@.target_value(t.target) - t.last_value) / t.slope - 1e-9)::integer END AS year_reached
 FROM t JOIN %1$I.unit u ON u.code = t.unit;
 
 CREATE VIEW %1$I.cost_quality AS

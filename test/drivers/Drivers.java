@@ -171,6 +171,37 @@ public class Drivers {
                 });
             }
         }
+        // every column of every view of a steering model, with a usable JDBC type
+        try (Connection c = connect("")) {
+            Map<String, List<String[]>> views = new TreeMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                         + "WHERE table_schema = 'kommune' AND table_name IN (SELECT table_name FROM information_schema.views "
+                         + "WHERE table_schema = 'kommune') ORDER BY table_name, ordinal_position")) {
+                while (rs.next()) views.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)});
+            }
+            Set<String> numeric = Set.of("integer", "bigint", "smallint", "double precision", "numeric", "real");
+            Set<Integer> jdbcNumeric = Set.of(Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.DOUBLE, Types.NUMERIC, Types.REAL, Types.FLOAT, Types.DECIMAL);
+            for (Map.Entry<String, List<String[]>> v : views.entrySet()) {
+                check("view kommune." + v.getKey() + ": every column (" + v.getValue().size() + ") with a usable type, and rows", () -> {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM kommune." + v.getKey() + " LIMIT 50")) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        List<String> bad = new ArrayList<>();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            String pg = v.getValue().get(i - 1)[1];
+                            int t = md.getColumnType(i);
+                            boolean ok = numeric.contains(pg) ? jdbcNumeric.contains(t)
+                                    : pg.equals("boolean") ? (t == Types.BOOLEAN || t == Types.BIT)
+                                    : t != Types.OTHER;
+                            if (!ok) bad.add(md.getColumnName(i) + " " + pg + " is JDBC type " + t);
+                        }
+                        if (!rs.next()) return "no rows";
+                        for (int i = 1; i <= md.getColumnCount(); i++) rs.getObject(i);
+                        return bad.isEmpty() ? null : String.join("; ", bad);
+                    }
+                });
+            }
+        }
         System.out.println("1.." + n);
         System.exit(failed > 0 ? 1 : 0);
     }

@@ -56,4 +56,28 @@ tap.run('evaluation_summary with doubles (UseDeclareFetch=1) sums exactly',
         lambda: (lambda v: (v == '2800.02', v))(query(
             dc, "SELECT (styring.evaluation_summary(CAST('{}' AS styring.eval_usage), x, 280, 0.01, 0, 0, NULL)).total_cost::text "
                 'FROM (VALUES (?), (?)) v(x)', (5.0, 5.0))))
+
+# every column of every view of a steering model, with a usable type: numbers
+# arrive as numbers, truth values as booleans (with BoolsAsChar=0, as
+# doc/clients.md says: psqlODBC's default sends them as the characters 1 and 0),
+# the rest as strings
+NUMERIC = {'integer', 'bigint', 'smallint', 'double precision', 'numeric', 'real'}
+cur.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'kommune' AND table_name IN (SELECT table_name FROM information_schema.views "
+            "WHERE table_schema = 'kommune') ORDER BY table_name, ordinal_position")
+columns = {}
+for view, column, data_type in cur.fetchall():
+    columns.setdefault(view, []).append((column, data_type))
+for view, cols in sorted(columns.items()):
+    def check(view=view, cols=cols):
+        c = connect('BoolsAsChar=0;').cursor()
+        c.execute('SELECT * FROM kommune.%s LIMIT 50' % view)
+        rows = c.fetchall()
+        bad = []
+        for (name, data_type), d in zip(cols, c.description):
+            want = (int, float, __import__('decimal').Decimal) if data_type in NUMERIC else bool if data_type == 'boolean' else str
+            if d[1] not in (want if isinstance(want, tuple) else (want,)):
+                bad.append('%s %s arrives as %s' % (name, data_type, d[1].__name__))
+        return bool(rows) and not bad, '; '.join(bad) or 'no rows'
+    tap.run('view kommune.%s: every column (%d) with a usable type, and rows' % (view, len(cols)), check)
 sys.exit(tap.done())
