@@ -1033,6 +1033,14 @@ CREATE AGGREGATE @extschema@.evaluation_summary(usage @extschema@.eval_usage, ho
 COMMENT ON AGGREGATE @extschema@.evaluation_summary(@extschema@.eval_usage, double precision, double precision, double precision, double precision, double precision, boolean) IS
     'evaluation_summary for amounts in double precision, read to 15 significant digits (exact to the øre below 10^13)';
 
+-- What the backend's cache of stored profiles holds in this transaction
+-- (styring.profile_cache_size bounds it; every function of a query shares it).
+CREATE FUNCTION @extschema@.profile_cache_stats(OUT entries bigint, OUT bytes bigint, OUT hits bigint, OUT misses bigint,
+                                                OUT limit_bytes bigint)
+    AS 'MODULE_PATHNAME', 'profile_cache_stats' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION @extschema@.profile_cache_stats() IS
+    'this backend''s cache of stored (toasted) profiles in the current transaction: profiles held, bytes, hits, misses (reads from the toast table) and the bound, styring.profile_cache_size';
+
 ------------------------------------------------------------------------------
 -- the steering model: a home for a municipality's units, groups, indicators,
 -- goals, targets, measurements, accounts and evaluations, and the loaders for

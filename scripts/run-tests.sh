@@ -43,6 +43,7 @@ check bash test/scripts/upgrade.sh
 check bash test/scripts/encodings.sh
 check bash test/scripts/fetch.sh
 check bash test/scripts/report_html.sh
+check bash test/scripts/load.sh
 check no_create_or_replace
 
 # The BI tools' drivers: psycopg2, psqlODBC, pgJDBC, node-postgres.

@@ -28,6 +28,8 @@ if [ -n "${STYRING_TEST_DRIVERS:-}" ]; then
     # the demo's HTML report, rendered in a headless browser and its screenshot checked
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     /usr/bin/python3 -c 'import PIL' 2>/dev/null || need+=(python3-pil)
+    # the short load run (pgbench comes with the server) reads backends' memory with pgrep
+    command -v pgrep >/dev/null 2>&1 || need+=(procps)
     [ -d "$(dirname "${BASH_SOURCE[0]}")/../test/drivers/node/node_modules" ] || command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 

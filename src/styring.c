@@ -17,7 +17,7 @@ PG_MODULE_MAGIC;
 #endif
 
 /* styring.profile_cache_size: see profile.c, profile_arg(). */
-int			styring_profile_cache_kb = 256 * 1024;
+int			styring_profile_cache_kb = STYRING_PROFILE_CACHE_DEFAULT_KB;
 
 void		_PG_init(void);
 
@@ -25,13 +25,15 @@ void
 _PG_init(void)
 {
 	DefineCustomIntVariable("styring.profile_cache_size",
-							"Memory each call site may keep for profiles it read from tables.",
+							"Memory a backend may keep, per transaction, for the profiles it read from tables.",
 							"Ranking many rows against stored (toasted) profiles reads each profile once "
-							"and keeps it up to this size; 0 turns the cache off.",
+							"and keeps it, for every function of the query, up to this size in all; "
+							"0 turns the cache off.",
 							&styring_profile_cache_kb,
-							256 * 1024, 0, INT_MAX / 2,
+							STYRING_PROFILE_CACHE_DEFAULT_KB, 0, INT_MAX / 2,
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
+	styring_profile_cache_init();
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("styring");
 #else

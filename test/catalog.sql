@@ -15,7 +15,7 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
 -- triggers write (VOLATILE, PARALLEL UNSAFE), model_check reads the catalog (STABLE)
 SELECT set_eq($$SELECT proname || ':' || provolatile::text || proparallel::text FROM ext_functions WHERE provolatile <> 'i' OR proparallel <> 's'$$,
               ARRAY['create_model:vu', 'model_check:ss', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
-                    'model_measurement_refs:vu', 'model_measurement_cascade:vu'],
+                    'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr'],
               'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model');
 
 -- Not STRICT, each for a reason: NULL defaults (make_target, subpath,
