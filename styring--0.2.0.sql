@@ -936,31 +936,32 @@ GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 -- Strings to styring values. Drivers bind strings as text or varchar (pgJDBC
 -- by default, ODBC's SQL_VARCHAR), never as unknown; implicit casts let such a
 -- string stand wherever a styring value is expected, in a function call or an
--- INSERT, as PostGIS does for geometry. The string goes through the type's
--- input function: what a literal accepts, and nothing else. (The functions are
--- not named after their types: profile(float8) is the aggregate, and an
--- untyped parameter must keep finding it.)
+-- INSERT, as PostGIS does for geometry. They are I/O casts: the string goes
+-- through the type's input function, what a literal accepts and nothing else.
+-- The *_from_text functions are the same cast in function form (not named
+-- after their types: profile(float8) is the aggregate, and an untyped
+-- parameter must keep finding it).
 CREATE FUNCTION @extschema@.target_from_text(text) RETURNS @extschema@.target
-    AS 'MODULE_PATHNAME', 'target_from_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1::@extschema@.target;
 CREATE FUNCTION @extschema@.profile_from_text(text) RETURNS @extschema@.profile
-    AS 'MODULE_PATHNAME', 'profile_from_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1::@extschema@.profile;
 CREATE FUNCTION @extschema@.goalpath_from_text(text) RETURNS @extschema@.goalpath
-    AS 'MODULE_PATHNAME', 'goalpath_from_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1::@extschema@.goalpath;
 CREATE FUNCTION @extschema@.eval_usage_from_text(text) RETURNS @extschema@.eval_usage
-    AS 'MODULE_PATHNAME', 'eval_usage_from_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1::@extschema@.eval_usage;
 COMMENT ON FUNCTION @extschema@.target_from_text(text) IS 'a target from its text, e.g. styring.target_from_text(''>= 90 by 2020''); the cast from text and varchar';
 COMMENT ON FUNCTION @extschema@.profile_from_text(text) IS 'a profile from its text, e.g. styring.profile_from_text(''{1,2,3}''); the cast from text and varchar';
 COMMENT ON FUNCTION @extschema@.goalpath_from_text(text) IS 'a goal path from its text, e.g. styring.goalpath_from_text(''a.b''); the cast from text and varchar';
 COMMENT ON FUNCTION @extschema@.eval_usage_from_text(text) IS 'a set of uses from its text, e.g. styring.eval_usage_from_text(''{action_plan}''); the cast from text and varchar';
 
-CREATE CAST (text AS @extschema@.target) WITH FUNCTION @extschema@.target_from_text(text) AS IMPLICIT;
-CREATE CAST (varchar AS @extschema@.target) WITH FUNCTION @extschema@.target_from_text(text) AS IMPLICIT;
-CREATE CAST (text AS @extschema@.profile) WITH FUNCTION @extschema@.profile_from_text(text) AS IMPLICIT;
-CREATE CAST (varchar AS @extschema@.profile) WITH FUNCTION @extschema@.profile_from_text(text) AS IMPLICIT;
-CREATE CAST (text AS @extschema@.goalpath) WITH FUNCTION @extschema@.goalpath_from_text(text) AS IMPLICIT;
-CREATE CAST (varchar AS @extschema@.goalpath) WITH FUNCTION @extschema@.goalpath_from_text(text) AS IMPLICIT;
-CREATE CAST (text AS @extschema@.eval_usage) WITH FUNCTION @extschema@.eval_usage_from_text(text) AS IMPLICIT;
-CREATE CAST (varchar AS @extschema@.eval_usage) WITH FUNCTION @extschema@.eval_usage_from_text(text) AS IMPLICIT;
+CREATE CAST (text AS @extschema@.target) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.target) WITH INOUT AS IMPLICIT;
+CREATE CAST (text AS @extschema@.profile) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.profile) WITH INOUT AS IMPLICIT;
+CREATE CAST (text AS @extschema@.goalpath) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.goalpath) WITH INOUT AS IMPLICIT;
+CREATE CAST (text AS @extschema@.eval_usage) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.eval_usage) WITH INOUT AS IMPLICIT;
 COMMENT ON CAST (text AS @extschema@.target) IS 'a string where a target is expected (drivers bind strings as text)';
 COMMENT ON CAST (varchar AS @extschema@.target) IS 'a string where a target is expected (pgJDBC binds strings as varchar)';
 COMMENT ON CAST (text AS @extschema@.profile) IS 'a string where a profile is expected (drivers bind strings as text)';

@@ -27,7 +27,6 @@
 #include "core/eval_usage_core.h"
 
 PG_FUNCTION_INFO_V1(eval_usage_in);
-PG_FUNCTION_INFO_V1(eval_usage_from_text);
 PG_FUNCTION_INFO_V1(eval_usage_out);
 PG_FUNCTION_INFO_V1(eval_usage_recv);
 PG_FUNCTION_INFO_V1(eval_usage_send);
@@ -102,13 +101,6 @@ eval_usage_in(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_USAGE(bits);
-}
-
-/* The implicit cast from text and varchar. */
-Datum
-eval_usage_from_text(PG_FUNCTION_ARGS)
-{
-	return styring_text_to(fcinfo, eval_usage_in);
 }
 
 Datum

@@ -20,7 +20,6 @@ PG_FUNCTION_INFO_V1(goalpath_in);
 PG_FUNCTION_INFO_V1(goalpath_out);
 PG_FUNCTION_INFO_V1(goalpath_recv);
 PG_FUNCTION_INFO_V1(goalpath_send);
-PG_FUNCTION_INFO_V1(goalpath_from_text);
 PG_FUNCTION_INFO_V1(goalpath_smaller);
 PG_FUNCTION_INFO_V1(goalpath_larger);
 PG_FUNCTION_INFO_V1(goalpath_cmp);
@@ -231,13 +230,6 @@ goalpath_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, GOALPATH_FORMAT_VERSION);
 	pq_sendbytes(&buf, text, (int) r.len);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* The implicit cast from text and varchar. */
-Datum
-goalpath_from_text(PG_FUNCTION_ARGS)
-{
-	return styring_text_to(fcinfo, goalpath_in);
 }
 
 /* ---------- order and hashing ---------- */

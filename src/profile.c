@@ -82,7 +82,6 @@ finish_profile(Profile *p)
 
 PG_FUNCTION_INFO_V1(profile_in);
 PG_FUNCTION_INFO_V1(profile_cache_stats);
-PG_FUNCTION_INFO_V1(profile_from_text);
 PG_FUNCTION_INFO_V1(profile_out);
 PG_FUNCTION_INFO_V1(profile_recv);
 PG_FUNCTION_INFO_V1(profile_send);
@@ -402,13 +401,6 @@ profile_in(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_POINTER(make_profile(values, n));
-}
-
-/* The implicit cast from text and varchar. */
-Datum
-profile_from_text(PG_FUNCTION_ARGS)
-{
-	return styring_text_to(fcinfo, profile_in);
 }
 
 Datum

@@ -41,12 +41,6 @@ _PG_init(void)
 #endif
 }
 
-Datum
-styring_text_to(FunctionCallInfo fcinfo, PGFunction input)
-{
-	return DirectFunctionCall1(input, CStringGetDatum(text_to_cstring(PG_GETARG_TEXT_PP(0))));
-}
-
 #define ERROR_QUOTE_MAX 100
 
 char *

@@ -47,13 +47,6 @@ extern void styring_report_target_error(TargetError rc, const char *text,
 										const TargetParseError *perr,
 										Node *escontext);
 
-/*
- * The implicit casts from text and varchar to each of our types: the string
- * through the type's input function, so a client that binds a styring value
- * as a string (pgJDBC's varchar, ODBC's SQL_VARCHAR) gets what a literal gets.
- */
-extern Datum styring_text_to(FunctionCallInfo fcinfo, PGFunction input);
-
 /* Refuses NaN and infinities in an argument, naming it (22023). */
 extern void styring_check_finite(double x, const char *what);
 

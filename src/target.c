@@ -22,7 +22,6 @@ PG_FUNCTION_INFO_V1(target_gt);
 PG_FUNCTION_INFO_V1(target_ge);
 PG_FUNCTION_INFO_V1(target_hash);
 PG_FUNCTION_INFO_V1(target_hash_extended);
-PG_FUNCTION_INFO_V1(target_from_text);
 PG_FUNCTION_INFO_V1(target_smaller);
 PG_FUNCTION_INFO_V1(target_larger);
 PG_FUNCTION_INFO_V1(make_target);
@@ -113,13 +112,6 @@ target_send(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, (const char *) bytes, (int) n);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* The implicit cast from text and varchar. */
-Datum
-target_from_text(PG_FUNCTION_ARGS)
-{
-	return styring_text_to(fcinfo, target_in);
 }
 
 /* ---------- comparison and hashing ---------- */
