@@ -13,6 +13,7 @@ OBJS         = src/styring.o \
                src/profile.o \
                src/core/goalpath_core.o \
                src/goalpath.o \
+               src/goalpath_planner.o \
                src/chain.o \
                src/core/eval_usage_core.o \
                src/evaluation.o \

@@ -1002,3 +1002,35 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_csv(name, text, integer, text) IS
     'loads a KOSTRA CSV file (base data per municipality or KOSTRA group, accounts by function and type, or a function or type hierarchy) into a model; returns the rows it added or changed';
+
+-- ---------------------------------------------------------------------------
+-- <@ and @> on goal paths stay operators in every plan (a plan sent to another
+-- server must parse there); the index range comes from a support function.
+-- The two implementing functions were SQL in 0.1.0 and become C here: they
+-- are members of this extension, which is what makes replacing them safe.
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.goalpath_subtree_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_subtree_restrict(internal, oid, internal, integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_restrict' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_subtree_join(internal, oid, internal, smallint, internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_join' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_support(internal) IS
+    'planner support of <@ and @> for styring.goalpath: the btree index range of a subtree';
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_restrict(internal, oid, internal, integer) IS
+    'selectivity estimator of <@ and @> for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_join(internal, oid, internal, smallint, internal) IS
+    'join selectivity estimator of <@ and @> for styring.goalpath';
+
+ALTER FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath)
+    SUPPORT @extschema@.goalpath_subtree_support;
+CREATE OR REPLACE FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_is_descendant' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT @extschema@.goalpath_subtree_support;
+CREATE OR REPLACE FUNCTION @extschema@.goalpath_ancestor_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'goalpath_is_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT @extschema@.goalpath_subtree_support;
+ALTER OPERATOR @extschema@.<@ (@extschema@.goalpath, @extschema@.goalpath)
+    SET (RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join);
+ALTER OPERATOR @extschema@.@> (@extschema@.goalpath, @extschema@.goalpath)
+    SET (RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join);

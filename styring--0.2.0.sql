@@ -591,31 +591,47 @@ CREATE FUNCTION @extschema@.goalpath_subtree_end(@extschema@.goalpath) RETURNS @
     AS 'MODULE_PATHNAME', 'goalpath_subtree_end' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.goalpath_subtree_end(@extschema@.goalpath) IS
     'internal: the bound after every descendant of a path (not a valid path); makes <@ a btree range';
+
+-- x <@ b tests b <= x < subtree_end(b); a support function hands that range
+-- to a btree index on x, and two estimators give the planner its selectivity
+-- (see src/goalpath_planner.c). The operators themselves stay in every plan,
+-- so a plan sent to another server reads "x <@ 'a.b'".
+CREATE FUNCTION @extschema@.goalpath_subtree_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_subtree_restrict(internal, oid, internal, integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_restrict' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.goalpath_subtree_join(internal, oid, internal, smallint, internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'goalpath_subtree_join' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_support(internal) IS
+    'planner support of <@ and @> for styring.goalpath: the btree index range of a subtree';
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_restrict(internal, oid, internal, integer) IS
+    'selectivity estimator of <@ and @> for styring.goalpath';
+COMMENT ON FUNCTION @extschema@.goalpath_subtree_join(internal, oid, internal, smallint, internal) IS
+    'join selectivity estimator of <@ and @> for styring.goalpath';
+
 CREATE FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'goalpath_is_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'goalpath_is_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT @extschema@.goalpath_subtree_support;
 COMMENT ON FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath) IS
     'true when the first path is the second or one of its ancestors';
-
--- a <@ b is the range b <= a < subtree_end(b): written in SQL so the planner
--- inlines it and a btree index on a answers descendant queries.
 CREATE FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS 'SELECT $1 OPERATOR(@extschema@.>=) $2 AND $1 OPERATOR(@extschema@.<) @extschema@.goalpath_subtree_end($2)';
+    AS 'MODULE_PATHNAME', 'goalpath_is_descendant' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT @extschema@.goalpath_subtree_support;
 CREATE FUNCTION @extschema@.goalpath_ancestor_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS 'SELECT $2 OPERATOR(@extschema@.>=) $1 AND $2 OPERATOR(@extschema@.<) @extschema@.goalpath_subtree_end($1)';
+    AS 'MODULE_PATHNAME', 'goalpath_is_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT @extschema@.goalpath_subtree_support;
 COMMENT ON FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of <@ for styring.goalpath';
 COMMENT ON FUNCTION @extschema@.goalpath_ancestor_of(@extschema@.goalpath, @extschema@.goalpath) IS 'implementation of @> for styring.goalpath';
 
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath,
     FUNCTION = @extschema@.goalpath_descendant_of, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+    RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join
 );
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.goalpath, RIGHTARG = @extschema@.goalpath,
     FUNCTION = @extschema@.goalpath_ancestor_of, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+    RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join
 );
 COMMENT ON OPERATOR @extschema@.<@ (@extschema@.goalpath, @extschema@.goalpath) IS 'is the path or a descendant of it (index-friendly)';
 COMMENT ON OPERATOR @extschema@.@> (@extschema@.goalpath, @extschema@.goalpath) IS 'is the path or an ancestor of it';

@@ -33,6 +33,7 @@ PG_FUNCTION_INFO_V1(goalpath_hash);
 PG_FUNCTION_INFO_V1(goalpath_hash_extended);
 PG_FUNCTION_INFO_V1(goalpath_subtree_end);
 PG_FUNCTION_INFO_V1(goalpath_is_ancestor);
+PG_FUNCTION_INFO_V1(goalpath_is_descendant);
 PG_FUNCTION_INFO_V1(goalpath_nlevel);
 PG_FUNCTION_INFO_V1(goalpath_parent);
 PG_FUNCTION_INFO_V1(goalpath_subpath);
@@ -329,8 +330,9 @@ goalpath_hash_extended(PG_FUNCTION_ARGS)
 
 /*
  * The smallest value after every descendant of p: p followed by byte 0x01.
- * Not a valid path (it is never stored); it bounds "p <@ x" as the range
- * p <= x < subtree_end(p), which a btree index on x can scan.
+ * Not a valid path (it is never stored, and plans show it only as a call of
+ * this function); it bounds "x <@ p" as the range p <= x < subtree_end(p),
+ * which a btree index on x can scan (goalpath_planner.c).
  */
 Datum
 goalpath_subtree_end(PG_FUNCTION_ARGS)
@@ -351,6 +353,16 @@ goalpath_is_ancestor(PG_FUNCTION_ARGS)
 	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
 
 	PG_RETURN_BOOL(goalpath_is_prefix(a.data, a.len, b.data, b.len));
+}
+
+/* a <@ b: a is b or one of its descendants. */
+Datum
+goalpath_is_descendant(PG_FUNCTION_ARGS)
+{
+	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+
+	PG_RETURN_BOOL(goalpath_is_prefix(b.data, b.len, a.data, a.len));
 }
 
 /* ---------- walking a path ---------- */
