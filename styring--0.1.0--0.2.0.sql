@@ -1034,3 +1034,52 @@ ALTER OPERATOR @extschema@.<@ (@extschema@.goalpath, @extschema@.goalpath)
     SET (RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join);
 ALTER OPERATOR @extschema@.@> (@extschema@.goalpath, @extschema@.goalpath)
     SET (RESTRICT = @extschema@.goalpath_subtree_restrict, JOIN = @extschema@.goalpath_subtree_join);
+
+-- ---------------------------------------------------------------------------
+-- mean_attainment's state: float8[] in 0.1.0, now a bytea (a version byte and
+-- five big-endian float8 sums), exact as text on every server and under every
+-- setting, so a partial state can travel between servers.
+-- The aggregates keep their identity (views that use them stay); the old state
+-- functions go.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision)
+    RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision, double precision)
+    RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_combine(bytea, bytea) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_final(bytea) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision) IS
+    'transition function of styring.mean_attainment(target, actual)';
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision, double precision) IS
+    'transition function of styring.mean_attainment(target, actual, weight)';
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_combine(bytea, bytea) IS
+    'combine function of styring.mean_attainment (parallel and distributed aggregation)';
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_final(bytea) IS
+    'final function of styring.mean_attainment';
+
+CREATE OR REPLACE AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision) (
+    SFUNC = @extschema@.mean_attainment_state_trans,
+    STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000',
+    COMBINEFUNC = @extschema@.mean_attainment_state_combine,
+    FINALFUNC = @extschema@.mean_attainment_state_final,
+    PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision, double precision) (
+    SFUNC = @extschema@.mean_attainment_state_trans,
+    STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000',
+    COMBINEFUNC = @extschema@.mean_attainment_state_combine,
+    FINALFUNC = @extschema@.mean_attainment_state_final,
+    PARALLEL = SAFE
+);
+DROP FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision);
+DROP FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision, double precision);
+DROP FUNCTION @extschema@.mean_attainment_combine(double precision[], double precision[]);
+DROP FUNCTION @extschema@.mean_attainment_final(double precision[]);

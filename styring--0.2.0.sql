@@ -201,43 +201,44 @@ COMMENT ON FUNCTION @extschema@.status(@extschema@.target, double precision, int
 COMMENT ON FUNCTION @extschema@.traffic_light(@extschema@.goal_status) IS
     'green (achieved, on_track), yellow (at_risk), red (off_track) or grey (no_data)';
 
--- mean_attainment(target, actual [, weight]): weighted mean attainment of the rows with data
+-- mean_attainment(target, actual [, weight]): weighted mean attainment of the rows with data.
+-- The state is a bytea (a version byte and five big-endian float8 sums), exact as text on
+-- every server and under every setting, so a partial state can travel between servers.
 
-CREATE FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision)
-    RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'mean_attainment_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision, double precision)
-    RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'mean_attainment_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.mean_attainment_combine(double precision[], double precision[])
-    RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'mean_attainment_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.mean_attainment_final(double precision[]) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'mean_attainment_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision)
+    RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision, double precision)
+    RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_combine(bytea, bytea) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mean_attainment_state_final(bytea) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'mean_attainment_state_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision) IS
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision) IS
     'transition function of styring.mean_attainment(target, actual)';
-COMMENT ON FUNCTION @extschema@.mean_attainment_trans(double precision[], @extschema@.target, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision, double precision) IS
     'transition function of styring.mean_attainment(target, actual, weight)';
-COMMENT ON FUNCTION @extschema@.mean_attainment_combine(double precision[], double precision[]) IS
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_combine(bytea, bytea) IS
     'combine function of styring.mean_attainment (parallel and distributed aggregation)';
-COMMENT ON FUNCTION @extschema@.mean_attainment_final(double precision[]) IS
+COMMENT ON FUNCTION @extschema@.mean_attainment_state_final(bytea) IS
     'final function of styring.mean_attainment';
 
 CREATE AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision) (
-    SFUNC = @extschema@.mean_attainment_trans,
-    STYPE = double precision[],
-    INITCOND = '{0,0,0,0,0}',
-    COMBINEFUNC = @extschema@.mean_attainment_combine,
-    FINALFUNC = @extschema@.mean_attainment_final,
+    SFUNC = @extschema@.mean_attainment_state_trans,
+    STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000',
+    COMBINEFUNC = @extschema@.mean_attainment_state_combine,
+    FINALFUNC = @extschema@.mean_attainment_state_final,
     PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision, double precision) (
-    SFUNC = @extschema@.mean_attainment_trans,
-    STYPE = double precision[],
-    INITCOND = '{0,0,0,0,0}',
-    COMBINEFUNC = @extschema@.mean_attainment_combine,
-    FINALFUNC = @extschema@.mean_attainment_final,
+    SFUNC = @extschema@.mean_attainment_state_trans,
+    STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000',
+    COMBINEFUNC = @extschema@.mean_attainment_state_combine,
+    FINALFUNC = @extschema@.mean_attainment_state_final,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision) IS

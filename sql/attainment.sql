@@ -92,7 +92,9 @@ FROM (VALUES
     ($$styring.progress('<= 1e300', 1e-300)$$),
     ($$styring.mean_attainment(t, a, w) FROM (VALUES ('>= 90'::styring.target, 50::float8, -1::float8)) v(t, a, w)$$),
     ($$styring.mean_attainment(t, a, w) FROM (VALUES ('>= 90'::styring.target, 50::float8, 'Infinity'::float8)) v(t, a, w)$$),
-    ($$styring.mean_attainment_final('{1,2}')$$),
-    ($$styring.mean_attainment_trans('{1,NULL,3,4,5}', '>= 1', 1)$$),
+    ($$styring.mean_attainment_state_final('\x0102')$$),
+    ($$styring.mean_attainment_state_trans('\x02' || '\x00'::bytea || repeat('\000', 39)::bytea, '>= 1', 1)$$),
+    ($$styring.mean_attainment_state_combine('\x01' || repeat('\000', 40)::bytea, '\x01' || float8send('NaN') || repeat('\000', 32)::bytea)$$),
+    ($$styring.mean_attainment_state_final('\x01' || float8send(-1) || repeat('\000', 32)::bytea)$$),
     ($$styring.status_counts_final('{1,2,3}')$$)
 ) v(call);

@@ -2,9 +2,11 @@
  * attainment.c - måloppnåelse: progress, attainment, status and the
  * aggregates over many goals (mean_attainment, status_counts).
  *
- * Both aggregates keep a plain array state (float8[] and int8[]): parallel
- * workers and Citus ship it as an ordinary value, so no serial/deserial pair
- * is needed, and inside an aggregate the state is updated in place.
+ * Both aggregates keep a state of an ordinary type (bytea and int8[]):
+ * parallel workers and Citus ship it as a plain value, so no serial/deserial
+ * pair is needed, and inside an aggregate the state is updated in place.
+ * mean_attainment's state is bytea rather than float8[] because a state
+ * shipped as text must be exact whatever extra_float_digits says.
  */
 #include "styring.h"
 
@@ -19,6 +21,8 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "port/pg_bswap.h"
+
 #include "core/sum.h"
 
 PG_FUNCTION_INFO_V1(target_attainment_fn);
@@ -30,6 +34,9 @@ PG_FUNCTION_INFO_V1(goal_status_traffic_light);
 PG_FUNCTION_INFO_V1(mean_attainment_trans);
 PG_FUNCTION_INFO_V1(mean_attainment_combine);
 PG_FUNCTION_INFO_V1(mean_attainment_final);
+PG_FUNCTION_INFO_V1(mean_attainment_state_trans);
+PG_FUNCTION_INFO_V1(mean_attainment_state_combine);
+PG_FUNCTION_INFO_V1(mean_attainment_state_final);
 PG_FUNCTION_INFO_V1(status_counts_trans);
 PG_FUNCTION_INFO_V1(status_counts_combine);
 PG_FUNCTION_INFO_V1(status_counts_final);
@@ -237,22 +244,164 @@ checked_weight(FunctionCallInfo fcinfo, int argno)
 	return w;
 }
 
-/* mean_attainment(target, actual [, weight]); rows without data are skipped. */
-Datum
-mean_attainment_trans(PG_FUNCTION_ARGS)
+/* Adds one row to the sums s; rows without data are skipped. */
+static void
+mean_attainment_add_row(FunctionCallInfo fcinfo, double *s)
 {
-	ArrayType  *state = writable_state(fcinfo, "mean_attainment_trans");
-	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_trans");
 	double		w,
 				x;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_ARRAYTYPE_P(state);
+		return;
 	w = checked_weight(fcinfo, 3);
 	x = target_attainment(PG_GETARG_TARGET_P(1), checked_actual(fcinfo, 2));
 	s[MA_N] += 1;
 	compensated_add(&s[MA_W], &s[MA_WC], w);
 	compensated_add(&s[MA_WX], &s[MA_WXC], w * x);
+}
+
+/* Adds the sums o to the sums s. */
+static void
+mean_attainment_add_state(double *s, const double *o)
+{
+	s[MA_N] += o[MA_N];
+	compensated_add(&s[MA_W], &s[MA_WC], o[MA_W]);
+	s[MA_WC] += o[MA_WC];
+	compensated_add(&s[MA_WX], &s[MA_WXC], o[MA_WX]);
+	s[MA_WXC] += o[MA_WXC];
+}
+
+/* The mean of the sums s; false when no row had data or every weight was 0. */
+static bool
+mean_attainment_of(const double *s, double *mean)
+{
+	double		w = s[MA_W] + s[MA_WC];
+
+	if (s[MA_N] == 0 || w <= 0)
+		return false;
+	*mean = (s[MA_WX] + s[MA_WXC]) / w;
+	return true;
+}
+
+/*
+ * The state since 0.2.0: a bytea of a format version byte and the five sums
+ * as big-endian float8. Its text form (hex) is exact on every server and
+ * under every setting, so a partial state that travels as text (Citus)
+ * arrives bit for bit.
+ */
+#define MA_BYTES_VERSION 1
+#define MA_BYTES_LEN	(1 + MA_STATE_LEN * (int) sizeof(uint64))
+
+/* Reads a state; it may come from anywhere (the functions are callable). */
+static void
+ma_bytes_read(bytea *state, double *s, const char *fn)
+{
+	const uint8 *b = (const uint8 *) VARDATA_ANY(state);
+
+	if (VARSIZE_ANY_EXHDR(state) != MA_BYTES_LEN || b[0] != MA_BYTES_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: not a mean_attainment state", fn),
+				 errdetail("A state is %d bytes starting with version byte %d; this one is %d bytes%s.",
+						   MA_BYTES_LEN, MA_BYTES_VERSION, (int) VARSIZE_ANY_EXHDR(state),
+						   VARSIZE_ANY_EXHDR(state) > 0 && b[0] != MA_BYTES_VERSION ? " with another version" : "")));
+	for (int i = 0; i < MA_STATE_LEN; i++)
+	{
+		uint64		u;
+
+		memcpy(&u, b + 1 + i * sizeof(uint64), sizeof(uint64));
+		u = pg_ntoh64(u);
+		memcpy(&s[i], &u, sizeof(double));
+		if (!isfinite(s[i]) || (i == MA_N && s[i] < 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: not a mean_attainment state", fn),
+					 errdetail("Its sum %d is %g.", i + 1, s[i])));
+	}
+}
+
+static void
+ma_bytes_write(bytea *state, const double *s)
+{
+	uint8	   *b = (uint8 *) VARDATA(state);
+
+	b[0] = MA_BYTES_VERSION;
+	for (int i = 0; i < MA_STATE_LEN; i++)
+	{
+		uint64		u;
+
+		memcpy(&u, &s[i], sizeof(double));
+		u = pg_hton64(u);
+		memcpy(b + 1 + i * sizeof(uint64), &u, sizeof(uint64));
+	}
+}
+
+/*
+ * The state argument, writable: inside an aggregate it is ours and changes in
+ * place (detoasted into a fresh 4-byte-header copy if it came packed);
+ * called directly, the function works on a copy.
+ */
+static bytea *
+ma_bytes_writable(FunctionCallInfo fcinfo, const char *fn)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: state must not be NULL", fn)));
+	if (AggCheckCallContext(fcinfo, NULL))
+		return PG_GETARG_BYTEA_P(0);
+	return PG_GETARG_BYTEA_P_COPY(0);
+}
+
+/* mean_attainment(target, actual [, weight]): transition. */
+Datum
+mean_attainment_state_trans(PG_FUNCTION_ARGS)
+{
+	bytea	   *state = ma_bytes_writable(fcinfo, "mean_attainment_state_trans");
+	double		s[MA_STATE_LEN];
+
+	ma_bytes_read(state, s, "mean_attainment_state_trans");
+	mean_attainment_add_row(fcinfo, s);
+	ma_bytes_write(state, s);
+	PG_RETURN_BYTEA_P(state);
+}
+
+Datum
+mean_attainment_state_combine(PG_FUNCTION_ARGS)
+{
+	bytea	   *state = ma_bytes_writable(fcinfo, "mean_attainment_state_combine");
+	double		s[MA_STATE_LEN],
+				o[MA_STATE_LEN];
+
+	ma_bytes_read(state, s, "mean_attainment_state_combine");
+	ma_bytes_read(PG_GETARG_BYTEA_PP(1), o, "mean_attainment_state_combine");
+	mean_attainment_add_state(s, o);
+	ma_bytes_write(state, s);
+	PG_RETURN_BYTEA_P(state);
+}
+
+Datum
+mean_attainment_state_final(PG_FUNCTION_ARGS)
+{
+	double		s[MA_STATE_LEN],
+				mean;
+
+	ma_bytes_read(PG_GETARG_BYTEA_PP(0), s, "mean_attainment_state_final");
+	if (!mean_attainment_of(s, &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
+}
+
+/*
+ * 0.1.0's float8[] state functions: the shared library serves a 0.1.0
+ * catalog until ALTER EXTENSION styring UPDATE replaces them.
+ */
+Datum
+mean_attainment_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = writable_state(fcinfo, "mean_attainment_trans");
+
+	mean_attainment_add_row(fcinfo, float8_state(state, MA_STATE_LEN, "mean_attainment_trans"));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -261,30 +410,23 @@ mean_attainment_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = writable_state(fcinfo, "mean_attainment_combine");
 	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_combine");
-	double	   *o;
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_ARRAYTYPE_P(state);
-	o = float8_state(PG_GETARG_ARRAYTYPE_P(1), MA_STATE_LEN, "mean_attainment_combine");
-	s[MA_N] += o[MA_N];
-	compensated_add(&s[MA_W], &s[MA_WC], o[MA_W]);
-	s[MA_WC] += o[MA_WC];
-	compensated_add(&s[MA_WX], &s[MA_WXC], o[MA_WX]);
-	s[MA_WXC] += o[MA_WXC];
+	mean_attainment_add_state(s, float8_state(PG_GETARG_ARRAYTYPE_P(1), MA_STATE_LEN,
+											  "mean_attainment_combine"));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-/* NULL when no row had data or every weight was zero. */
 Datum
 mean_attainment_final(PG_FUNCTION_ARGS)
 {
-	double	   *s = float8_state(PG_GETARG_ARRAYTYPE_P(0), MA_STATE_LEN,
-										 "mean_attainment_final");
-	double		w = s[MA_W] + s[MA_WC];
+	double		mean;
 
-	if (s[MA_N] == 0 || w <= 0)
+	if (!mean_attainment_of(float8_state(PG_GETARG_ARRAYTYPE_P(0), MA_STATE_LEN,
+										 "mean_attainment_final"), &mean))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((s[MA_WX] + s[MA_WXC]) / w);
+	PG_RETURN_FLOAT8(mean);
 }
 
 /* ---------- status_counts ---------- */

@@ -12,22 +12,24 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
 
 -- but the steering model's: create_model, the loaders and the model's
--- triggers write (VOLATILE, PARALLEL UNSAFE), model_check reads the catalog (STABLE)
+-- triggers write (VOLATILE, PARALLEL UNSAFE), model_check reads the catalog (STABLE);
+-- and the planner's estimators of <@ and @>, which read statistics (STABLE, as scalarltsel)
 SELECT set_eq($$SELECT proname || ':' || provolatile::text || proparallel::text FROM ext_functions WHERE provolatile <> 'i' OR proparallel <> 's'$$,
               ARRAY['create_model:vu', 'model_check:ss', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
-                    'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr'],
-              'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model');
+                    'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr',
+                    'goalpath_subtree_restrict:ss', 'goalpath_subtree_join:ss'],
+              'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model and the estimators');
 
 -- Not STRICT, each for a reason: NULL defaults (make_target, subpath,
 -- chain_problems), NULL meaning "not reported" (evaluation_cost, ownership_problem),
 -- a status for a NULL actual (status), transition functions that
--- skip NULL rows themselves, combine functions of internal states (which must not
--- be strict), and the SQL operator functions that must stay inlinable.
+-- skip NULL rows themselves, and combine functions of internal states (which must not
+-- be strict).
 SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT proisstrict$$,
-              ARRAY['make_target', 'status', 'mean_attainment_trans', 'mean_attainment_trans',
+              ARRAY['make_target', 'status', 'mean_attainment_state_trans', 'mean_attainment_state_trans',
                     'status_counts_trans', 'status_counts_trans',
                     'profile_trans', 'profile_union_trans', 'profile_combine',
-                    'subpath', 'goalpath_descendant_of', 'goalpath_ancestor_of',
+                    'subpath',
                     'chain_rollup_trans', 'chain_rollup_trans', 'chain_rollup_combine', 'chain_problems',
                     'evaluation_cost', 'evaluation_cost', 'evaluation_summary_trans', 'evaluation_summary_trans',
                     'evaluation_summary_combine', 'ownership_problem', 'load_klass', 'load_kostra_csv',

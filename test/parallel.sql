@@ -3,7 +3,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(8);
+SELECT plan(10);
 
 SELECT setseed(0.7);
 CREATE TABLE goals AS
@@ -60,6 +60,25 @@ SELECT is((SELECT count(*) FROM serial s JOIN (
            WHERE s.sc IS DISTINCT FROM q.sc),
           0::bigint, 'status_counts equals counting styring.status per group');
 SELECT is((SELECT sum((sc).total) FROM serial), 300000::numeric, 'status_counts counts every row');
+
+-- A partial state that travels as text (Citus ships states so) arrives bit for
+-- bit whatever extra_float_digits the sender has: the state is a bytea.
+CREATE AGGREGATE pg_temp.ma_partial(styring.target, double precision) (
+    SFUNC = styring.mean_attainment_state_trans, STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000');
+SET LOCAL extra_float_digits = 0;
+CREATE TEMP TABLE partial AS
+SELECT grp, y, pg_temp.ma_partial(t, a) AS st, pg_temp.ma_partial(t, a)::text AS st_text FROM goals GROUP BY grp, y;
+SELECT is((SELECT count(*) FROM partial WHERE st_text::bytea IS DISTINCT FROM st), 0::bigint,
+          'a mean_attainment state read back from its text form is the same state (extra_float_digits = 0)');
+CREATE AGGREGATE pg_temp.ma_combine(bytea) (
+    SFUNC = styring.mean_attainment_state_combine, STYPE = bytea,
+    INITCOND = '\x0100000000000000000000000000000000000000000000000000000000000000000000000000000000',
+    FINALFUNC = styring.mean_attainment_state_final);
+SELECT is((SELECT count(*) FROM (SELECT grp, pg_temp.ma_combine(st_text::bytea ORDER BY y) AS m FROM partial GROUP BY grp) c
+           JOIN serial s USING (grp) WHERE abs(c.m - s.m) > 1e-14), 0::bigint,
+          'states combined from their text forms give mean_attainment');
+RESET extra_float_digits;
 
 SELECT * FROM finish();
 ROLLBACK;

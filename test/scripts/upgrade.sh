@@ -32,8 +32,24 @@ describe() {
 }
 
 for db in styring_upgrade_old styring_upgrade_new; do dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"; done
-psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "CREATE EXTENSION styring VERSION '$oldest'" \
-     -c "ALTER EXTENSION styring UPDATE"
+# A user's objects made on the oldest version, on the functions, operators and aggregates
+# whose implementation later versions replace: they answer the same after the update.
+user_objects="
+  CREATE TABLE goal AS SELECT ('visjon.omr_' || i % 7 || '.mål_' || i)::styring.goalpath AS path,
+         ('>= ' || 50 + i % 40 || ' by 2030')::styring.target AS t, (i % 97)::float8 AS actual
+  FROM generate_series(1, 2000) i;
+  CREATE INDEX ON goal (path);
+  CREATE VIEW under_omr_3 AS
+  SELECT count(*) AS n, styring.mean_attainment(t, actual) AS mean, styring.mean_attainment(t, actual, 2) AS wmean
+  FROM goal WHERE path OPERATOR(styring.<@) 'visjon.omr_3' AND styring.goalpath_descendant_of(path, 'visjon')"
+answer="SELECT n, mean::text, wmean::text FROM under_omr_3"
+psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "CREATE EXTENSION styring VERSION '$oldest'" -c "$user_objects"
+before=$(psql -X -A -t -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "$answer")
+psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "ALTER EXTENSION styring UPDATE"
+after=$(psql -X -A -t -v ON_ERROR_STOP=1 -d styring_upgrade_old -c "$answer")
+if [ -z "$before" ] || [ "$before" != "$after" ]; then
+    echo "upgrade: a view made on $oldest answered '$before' before the update and '$after' after"; exit 1
+fi
 psql -X -q -v ON_ERROR_STOP=1 -d styring_upgrade_new -c "CREATE EXTENSION styring"
 got=$(psql -X -A -t -d styring_upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'styring'")
 old=$(describe styring_upgrade_old)
@@ -45,4 +61,4 @@ if [ "$old" != "$new" ]; then
     diff <(echo "$old") <(echo "$new") | head -40
     exit 1
 fi
-echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects)"
+echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after)"
