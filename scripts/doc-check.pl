@@ -68,7 +68,8 @@ for my $file (@ARGV) {
 }
 
 # Every user-facing function and aggregate: not a type's I/O, an operator's
-# implementation, an index support function, an aggregate's helper or a trigger.
+# implementation or estimator, an index or planner support function, an aggregate's
+# helper or a trigger.
 my $db = 'doc_coverage';
 system("dropdb --if-exists $db 2>/dev/null");
 system('createdb', $db) == 0 or die;
@@ -78,7 +79,8 @@ SELECT DISTINCT p.proname FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
 WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
-  AND p.oid NOT IN (SELECT oprcode FROM pg_operator)
+  AND p.oid NOT IN (SELECT unnest(ARRAY[oprcode, oprrest, oprjoin]) FROM pg_operator)
+  AND p.oid NOT IN (SELECT prosupport FROM pg_proc)
   AND p.prorettype <> 'trigger'::regtype
   AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
   AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn,

@@ -11,7 +11,7 @@ INSERT INTO report_data VALUES ('>= 90 by 2020 from 72 in 2015', 'bolig_for_velf
 GRANT SELECT ON report_data TO styring_report;
 
 -- the user-facing functions and aggregates: not a type's I/O, an operator's
--- implementation, index support or an aggregate's helper
+-- implementation, index or planner support or an aggregate's helper
 CREATE TEMP VIEW callable AS
 SELECT p.oid, p.proname, p.prokind, p.proargtypes::regtype[] AS argtypes
 FROM pg_proc p
@@ -19,6 +19,7 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
 WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
   AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
+  AND p.oid NOT IN (SELECT prosupport FROM pg_proc)
   AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn]) FROM pg_aggregate)
   AND p.provolatile = 'i';   -- the steering model's writers are its owner's, not a reader's
 

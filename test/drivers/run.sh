@@ -28,6 +28,7 @@ missing=$(psql -X -A -t -d "$db" -c "
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
   WHERE p.oid NOT IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend]) FROM pg_type)
     AND p.oid NOT IN (SELECT amproc FROM pg_amproc)
+    AND p.oid NOT IN (SELECT prosupport FROM pg_proc)
     AND p.oid NOT IN (SELECT unnest(ARRAY[aggtransfn, aggcombinefn, aggfinalfn, aggserialfn, aggdeserialfn]) FROM pg_aggregate)
     AND p.provolatile = 'i'
     AND p.proname NOT IN (SELECT (regexp_matches(line, 'styring\.([a-z_0-9]+)\(', 'g'))[1]

@@ -8,7 +8,8 @@
 #
 # Runs inside pg_virtualenv (PGHOST, PGPORT, PGUSER, PG_CONFIG set), as root or as the
 # cluster's owner. SHARDED_ROWS sets the size (default 40 000); SHARDED_TIMING=1 also prints
-# each query's time on one node and sharded (bench/scale_out.sh uses that).
+# each query's time on one node and sharded (bench/scale_out.sh uses that); SHARDED_PLANS=1 prints
+# each sharded query's plan.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${SHARDED_ROWS:-40000}
@@ -121,6 +122,7 @@ while IFS='#' read -r name query agg; do
         fi
         [ "${SHARDED_TIMING:-0}" = 1 ] && echo "# $name by $key: local $((t1 - t0)) ms, sharded $((t2 - t1)) ms"
         plan=$(run "EXPLAIN (VERBOSE, COSTS OFF) $q_shard")
+        [ "${SHARDED_PLANS:-0}" = 1 ] && { echo "# $name by $key:"; sed 's/^/#   /' <<<"$plan"; }
         if [ "$key" = region ]; then
             # Grouped by the partition key, each shard computes its groups whole.
             if grep "Remote SQL: " <<<"$plan" | grep -qF "$agg" && ! grep -q "Partial" <<<"$plan"; then
