@@ -66,6 +66,13 @@ sharded_ok=$(sed -nE 's/^sharded: ([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$sha
 sharded_failed=$(sed -nE 's/^sharded: ([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$sharded_log")
 sharded_ok=${sharded_ok:-0}
 sharded_failed=${sharded_failed:-1}
+# Citus, when it is installed by hand (it is not in Debian's packages): counted only when it ran.
+bash test/scripts/citus.sh 2>&1 | tee "$sharded_log"
+citus_ok=$(sed -nE 's/^citus: ([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$sharded_log")
+citus_failed=$(sed -nE 's/^citus: ([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$sharded_log")
+grep -q '^citus: skipped' "$sharded_log" || { citus_ok=${citus_ok:-0}; citus_failed=${citus_failed:-1}; }
+sharded_ok=$((sharded_ok + ${citus_ok:-0}))
+sharded_failed=$((sharded_failed + ${citus_failed:-0}))
 rm -f "$sharded_log"
 
 # The BI tools' drivers: psycopg2, psqlODBC, pgJDBC, node-postgres.
@@ -81,6 +88,6 @@ fuzz_ok=${STYRING_FUZZ_PASSED:-0}
 fuzz_failed=${STYRING_FUZZ_FAILED:-0}
 passed=$((regress_ok + tap_total - tap_failed + doc_ok + checks_ok + sharded_ok + drivers_ok + fuzz_ok))
 failed=$((regress_failed + tap_failed + doc_failed + checks_failed + sharded_failed + drivers_failed + fuzz_failed))
-echo "PostgreSQL $(psql -X -A -t -c 'SHOW server_version' | cut -d' ' -f1) -- pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed; database checks: $checks_ok passed, $checks_failed failed; sharded (postgres_fdw): $sharded_ok passed, $sharded_failed failed; drivers: $drivers_ok checks passed, $drivers_failed failed ($driver_summary); fuzz harnesses: $fuzz_ok passed, $fuzz_failed failed"
+echo "PostgreSQL $(psql -X -A -t -c 'SHOW server_version' | cut -d' ' -f1) -- pg_regress: $regress_ok scripts passed, $regress_failed failed; pgTAP: $((tap_total - tap_failed)) assertions passed, $tap_failed failed; doc examples: $doc_ok passed, $doc_failed failed; database checks: $checks_ok passed, $checks_failed failed; sharded (postgres_fdw$(grep -q . <<<"${citus_ok:-}" && echo ', Citus')): $sharded_ok passed, $sharded_failed failed; drivers: $drivers_ok checks passed, $drivers_failed failed ($driver_summary); fuzz harnesses: $fuzz_ok passed, $fuzz_failed failed"
 echo "$passed passed, $failed failed" > "${STYRING_SUMMARY:-/dev/stdout}"
 [ "$failed" -eq 0 ]
