@@ -1037,7 +1037,7 @@ ALTER OPERATOR @extschema@.@> (@extschema@.goalpath, @extschema@.goalpath)
 
 -- ---------------------------------------------------------------------------
 -- mean_attainment's state: float8[] in 0.1.0, now a bytea (a version byte and
--- five big-endian float8 sums), exact as text on every server and under every
+-- five little-endian float8 sums), exact as text on every server and under every
 -- setting, so a partial state can travel between servers.
 -- The aggregates keep their identity (views that use them stay); the old state
 -- functions go.

@@ -202,7 +202,7 @@ COMMENT ON FUNCTION @extschema@.traffic_light(@extschema@.goal_status) IS
     'green (achieved, on_track), yellow (at_risk), red (off_track) or grey (no_data)';
 
 -- mean_attainment(target, actual [, weight]): weighted mean attainment of the rows with data.
--- The state is a bytea (a version byte and five big-endian float8 sums), exact as text on
+-- The state is a bytea (a version byte and five little-endian float8 sums), exact as text on
 -- every server and under every setting, so a partial state can travel between servers.
 
 CREATE FUNCTION @extschema@.mean_attainment_state_trans(bytea, @extschema@.target, double precision)

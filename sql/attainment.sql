@@ -94,7 +94,7 @@ FROM (VALUES
     ($$styring.mean_attainment(t, a, w) FROM (VALUES ('>= 90'::styring.target, 50::float8, 'Infinity'::float8)) v(t, a, w)$$),
     ($$styring.mean_attainment_state_final('\x0102')$$),
     ($$styring.mean_attainment_state_trans('\x02' || '\x00'::bytea || repeat('\000', 39)::bytea, '>= 1', 1)$$),
-    ($$styring.mean_attainment_state_combine('\x01' || repeat('\000', 40)::bytea, '\x01' || float8send('NaN') || repeat('\000', 32)::bytea)$$),
-    ($$styring.mean_attainment_state_final('\x01' || float8send(-1) || repeat('\000', 32)::bytea)$$),
+    ($$styring.mean_attainment_state_combine('\x01' || repeat('\000', 40)::bytea, '\x01' || '\x000000000000f87f'::bytea || repeat('\000', 32)::bytea)$$),
+    ($$styring.mean_attainment_state_final('\x01' || '\x000000000000f0bf'::bytea || repeat('\000', 32)::bytea)$$),
     ($$styring.status_counts_final('{1,2,3}')$$)
 ) v(call);

@@ -285,16 +285,16 @@ mean_attainment_of(const double *s, double *mean)
 
 /*
  * The state since 0.2.0: a bytea of a format version byte and the five sums
- * as big-endian float8. Its text form (hex) is exact on every server and
- * under every setting, so a partial state that travels as text (Citus)
- * arrives bit for bit.
+ * as little-endian float8 (the order of the machines PostgreSQL mostly runs
+ * on, so reading and writing a row's state costs no byte swapping there).
+ * Its text form (hex) is exact on every server and under every setting, so a
+ * partial state that travels as text (Citus) arrives bit for bit.
  */
 #define MA_BYTES_VERSION 1
 #define MA_BYTES_LEN	(1 + MA_STATE_LEN * (int) sizeof(uint64))
 
-/* Reads a state; it may come from anywhere (the functions are callable). */
 static void
-ma_bytes_read(bytea *state, double *s, const char *fn)
+ma_bytes_check_shape(bytea *state, const char *fn)
 {
 	const uint8 *b = (const uint8 *) VARDATA_ANY(state);
 
@@ -305,19 +305,43 @@ ma_bytes_read(bytea *state, double *s, const char *fn)
 				 errdetail("A state is %d bytes starting with version byte %d; this one is %d bytes%s.",
 						   MA_BYTES_LEN, MA_BYTES_VERSION, (int) VARSIZE_ANY_EXHDR(state),
 						   VARSIZE_ANY_EXHDR(state) > 0 && b[0] != MA_BYTES_VERSION ? " with another version" : "")));
+}
+
+static void
+ma_bytes_decode(bytea *state, double *s)
+{
+	const uint8 *b = (const uint8 *) VARDATA_ANY(state) + 1;
+
 	for (int i = 0; i < MA_STATE_LEN; i++)
 	{
 		uint64		u;
 
-		memcpy(&u, b + 1 + i * sizeof(uint64), sizeof(uint64));
-		u = pg_ntoh64(u);
+		memcpy(&u, b + i * sizeof(uint64), sizeof(uint64));
+#ifdef WORDS_BIGENDIAN
+		u = pg_bswap64(u);
+#endif
 		memcpy(&s[i], &u, sizeof(double));
+	}
+}
+
+/*
+ * Reads a state. Where states arrive from elsewhere (combine, final) every
+ * sum is checked; the transition function checks the shape only, since a
+ * state it builds goes through the final function's check in the end.
+ */
+static void
+ma_bytes_read(bytea *state, double *s, const char *fn, bool check_sums)
+{
+	ma_bytes_check_shape(state, fn);
+	ma_bytes_decode(state, s);
+	if (!check_sums)
+		return;
+	for (int i = 0; i < MA_STATE_LEN; i++)
 		if (!isfinite(s[i]) || (i == MA_N && s[i] < 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: not a mean_attainment state", fn),
 					 errdetail("Its sum %d is %g.", i + 1, s[i])));
-	}
 }
 
 static void
@@ -331,7 +355,9 @@ ma_bytes_write(bytea *state, const double *s)
 		uint64		u;
 
 		memcpy(&u, &s[i], sizeof(double));
-		u = pg_hton64(u);
+#ifdef WORDS_BIGENDIAN
+		u = pg_bswap64(u);
+#endif
 		memcpy(b + 1 + i * sizeof(uint64), &u, sizeof(uint64));
 	}
 }
@@ -360,7 +386,7 @@ mean_attainment_state_trans(PG_FUNCTION_ARGS)
 	bytea	   *state = ma_bytes_writable(fcinfo, "mean_attainment_state_trans");
 	double		s[MA_STATE_LEN];
 
-	ma_bytes_read(state, s, "mean_attainment_state_trans");
+	ma_bytes_read(state, s, "mean_attainment_state_trans", false);
 	mean_attainment_add_row(fcinfo, s);
 	ma_bytes_write(state, s);
 	PG_RETURN_BYTEA_P(state);
@@ -373,8 +399,8 @@ mean_attainment_state_combine(PG_FUNCTION_ARGS)
 	double		s[MA_STATE_LEN],
 				o[MA_STATE_LEN];
 
-	ma_bytes_read(state, s, "mean_attainment_state_combine");
-	ma_bytes_read(PG_GETARG_BYTEA_PP(1), o, "mean_attainment_state_combine");
+	ma_bytes_read(state, s, "mean_attainment_state_combine", true);
+	ma_bytes_read(PG_GETARG_BYTEA_PP(1), o, "mean_attainment_state_combine", true);
 	mean_attainment_add_state(s, o);
 	ma_bytes_write(state, s);
 	PG_RETURN_BYTEA_P(state);
@@ -386,7 +412,7 @@ mean_attainment_state_final(PG_FUNCTION_ARGS)
 	double		s[MA_STATE_LEN],
 				mean;
 
-	ma_bytes_read(PG_GETARG_BYTEA_PP(0), s, "mean_attainment_state_final");
+	ma_bytes_read(PG_GETARG_BYTEA_PP(0), s, "mean_attainment_state_final", true);
 	if (!mean_attainment_of(s, &mean))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(mean);
