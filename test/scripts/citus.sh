@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 pkglibdir=$("${PG_CONFIG:-pg_config}" --pkglibdir)
 if [ ! -f "$pkglibdir/citus.so" ]; then
-    echo "citus: skipped (Citus is not installed for PostgreSQL $("${PG_CONFIG:-pg_config}" --version))"
+    echo "citus: skipped (Citus is not installed for $("${PG_CONFIG:-pg_config}" --version))"
     exit 0
 fi
 rows=${CITUS_ROWS:-40000}
