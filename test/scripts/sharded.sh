@@ -9,7 +9,7 @@
 # Runs inside pg_virtualenv (PGHOST, PGPORT, PGUSER, PG_CONFIG set), as root or as the
 # cluster's owner. SHARDED_ROWS sets the size (default 40 000); SHARDED_TIMING=1 also prints
 # each query's time on one node and sharded (bench/scale_out.sh uses that); SHARDED_PLANS=1 prints
-# each sharded query's plan.
+# each sharded query's plan; SHARDED_ONLY=name runs one query of queries.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${SHARDED_ROWS:-40000}
@@ -62,6 +62,7 @@ ms() { date +%s%N | cut -c1-13; }
 
 while IFS='#' read -r name query agg; do
     [ -n "$name" ] || continue
+    [ -z "${SHARDED_ONLY:-}" ] || [ "$name" = "$SHARDED_ONLY" ] || continue
     for key in region grp; do
         q_local=${query//\{T\}/kf_local}; q_local=${q_local//\{K\}/$key}
         q_shard=${query//\{T\}/kf}; q_shard=${q_shard//\{K\}/$key}
@@ -70,7 +71,7 @@ while IFS='#' read -r name query agg; do
             report ok "$name by $key: sharded = local ($(echo "$want" | wc -l) groups)"
         else
             report fail "$name by $key: sharded differs from local"
-            diff <(echo "$want") <(echo "$got") | head -6
+            { diff <(tr " " "\n" <<<"$want") <(tr " " "\n" <<<"$got") || true; } | head -6
         fi
         [ "${SHARDED_TIMING:-0}" = 1 ] && echo "# $name by $key: local $((t1 - t0)) ms, sharded $((t2 - t1)) ms"
         plan=$(run "EXPLAIN (VERBOSE, COSTS OFF) $q_shard")
