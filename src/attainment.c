@@ -182,10 +182,11 @@ goal_status_traffic_light(PG_FUNCTION_ARGS)
 /* ---------- the aggregate state arrays ---------- */
 
 /*
- * Inside an aggregate the state belongs to us and is changed in place;
- * called directly, the function works on a copy, as float8_accum does.
+ * The state argument (an array or a bytea), detoasted and writable: inside an
+ * aggregate the state belongs to us and is changed in place; called
+ * directly, the function works on a copy, as float8_accum does.
  */
-static ArrayType *
+static struct varlena *
 writable_state(FunctionCallInfo fcinfo, const char *fn)
 {
 	if (PG_ARGISNULL(0))
@@ -193,8 +194,8 @@ writable_state(FunctionCallInfo fcinfo, const char *fn)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s: state must not be NULL", fn)));
 	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_ARRAYTYPE_P(0);
-	return PG_GETARG_ARRAYTYPE_P_COPY(0);
+		return PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	return PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 }
 
 /*
@@ -362,28 +363,11 @@ ma_bytes_write(bytea *state, const double *s)
 	}
 }
 
-/*
- * The state argument, writable: inside an aggregate it is ours and changes in
- * place (detoasted into a fresh 4-byte-header copy if it came packed);
- * called directly, the function works on a copy.
- */
-static bytea *
-ma_bytes_writable(FunctionCallInfo fcinfo, const char *fn)
-{
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: state must not be NULL", fn)));
-	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_BYTEA_P(0);
-	return PG_GETARG_BYTEA_P_COPY(0);
-}
-
 /* mean_attainment(target, actual [, weight]): transition. */
 Datum
 mean_attainment_state_trans(PG_FUNCTION_ARGS)
 {
-	bytea	   *state = ma_bytes_writable(fcinfo, "mean_attainment_state_trans");
+	bytea	   *state = (bytea *) writable_state(fcinfo, "mean_attainment_state_trans");
 	double		s[MA_STATE_LEN];
 
 	ma_bytes_read(state, s, "mean_attainment_state_trans", false);
@@ -395,7 +379,7 @@ mean_attainment_state_trans(PG_FUNCTION_ARGS)
 Datum
 mean_attainment_state_combine(PG_FUNCTION_ARGS)
 {
-	bytea	   *state = ma_bytes_writable(fcinfo, "mean_attainment_state_combine");
+	bytea	   *state = (bytea *) writable_state(fcinfo, "mean_attainment_state_combine");
 	double		s[MA_STATE_LEN],
 				o[MA_STATE_LEN];
 
@@ -425,7 +409,7 @@ mean_attainment_state_final(PG_FUNCTION_ARGS)
 Datum
 mean_attainment_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = writable_state(fcinfo, "mean_attainment_trans");
+	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "mean_attainment_trans");
 
 	mean_attainment_add_row(fcinfo, float8_state(state, MA_STATE_LEN, "mean_attainment_trans"));
 	PG_RETURN_ARRAYTYPE_P(state);
@@ -434,7 +418,7 @@ mean_attainment_trans(PG_FUNCTION_ARGS)
 Datum
 mean_attainment_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = writable_state(fcinfo, "mean_attainment_combine");
+	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "mean_attainment_combine");
 	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_combine");
 
 	if (PG_ARGISNULL(1))
@@ -464,7 +448,7 @@ mean_attainment_final(PG_FUNCTION_ARGS)
 Datum
 status_counts_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = writable_state(fcinfo, "status_counts_trans");
+	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "status_counts_trans");
 	int64	   *c = int8_state(state, "status_counts_trans");
 
 	if (!PG_ARGISNULL(1))
@@ -475,7 +459,7 @@ status_counts_trans(PG_FUNCTION_ARGS)
 Datum
 status_counts_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = writable_state(fcinfo, "status_counts_combine");
+	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "status_counts_combine");
 	int64	   *c = int8_state(state, "status_counts_combine");
 	int64	   *o;
 
