@@ -11,6 +11,8 @@ OBJS         = src/styring.o \
                src/attainment.o \
                src/core/profile_core.o \
                src/profile.o \
+               src/core/ranking_core.o \
+               src/ranking.o \
                src/core/goalpath_core.o \
                src/goalpath.o \
                src/goalpath_planner.o \

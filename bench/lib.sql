@@ -48,3 +48,26 @@ BEGIN
     disk := disk + coalesce((SELECT sum(x::text::numeric) FROM jsonb_path_query(plan, 'strict $.** ? (@."Sort Space Type" == "Disk")."Sort Space Used"') x), 0);
     RETURN round(mem / 1024, 1) || ' MB in memory, ' || round(disk / 1024, 1) || ' MB on disk';
 END $$;
+
+-- bench.phases(query): where a parallel aggregate's time goes, from
+-- EXPLAIN (ANALYZE, FORMAT JSON): the scan, the transition (partial
+-- aggregate beyond its scan), shipping the partial states (gather beyond the
+-- partial aggregate), combining them (finalize until its first row) and the
+-- final functions (finalize after its first row), in ms. Node times of
+-- parallel nodes are per process, as EXPLAIN reports them.
+CREATE FUNCTION bench.phases(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE plan jsonb; scan numeric; part numeric; gath numeric; fin_first numeric; fin_last numeric;
+BEGIN
+    EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || query INTO plan;
+    SELECT (x->>'Actual Total Time')::numeric INTO scan
+    FROM jsonb_path_query(plan, 'strict $.** ? (@."Node Type" == "Seq Scan")') x LIMIT 1;
+    SELECT (x->>'Actual Total Time')::numeric INTO part
+    FROM jsonb_path_query(plan, 'strict $.** ? (@."Partial Mode" == "Partial")') x LIMIT 1;
+    SELECT (x->>'Actual Total Time')::numeric INTO gath
+    FROM jsonb_path_query(plan, 'strict $.** ? (@."Node Type" == "Gather")') x LIMIT 1;
+    SELECT (x->>'Actual Startup Time')::numeric, (x->>'Actual Total Time')::numeric INTO fin_first, fin_last
+    FROM jsonb_path_query(plan, 'strict $.** ? (@."Partial Mode" == "Finalize")') x LIMIT 1;
+    RETURN format('scan %s, transition %s, partial states %s, combine %s, final %s',
+                  round(scan), round(part - scan), round(gath - part), round(fin_first - gath),
+                  round(fin_last - fin_first));
+END $$;

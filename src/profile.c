@@ -516,8 +516,8 @@ builder_reserve(ProfileBuilder *b, size_t more)
 	b->cap = cap;
 }
 
-static void
-builder_add(ProfileBuilder *b, double v)
+void
+styring_check_group_value(double v)
 {
 	if (isnan(v) || isinf(v))
 		ereport(ERROR,
@@ -525,6 +525,12 @@ builder_add(ProfileBuilder *b, double v)
 				 errmsg("a comparison group cannot hold \"%s\"",
 						isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity")),
 				 errdetail("Values in a profile must be finite; leave missing values NULL.")));
+}
+
+static void
+builder_add(ProfileBuilder *b, double v)
+{
+	styring_check_group_value(v);
 	if (b->n == b->cap)
 		builder_reserve(b, 1);
 	b->buf[b->n++] = (v == 0) ? 0 : v;	/* no -0.0 */

@@ -47,6 +47,9 @@ extern void styring_report_target_error(TargetError rc, const char *text,
 										const TargetParseError *perr,
 										Node *escontext);
 
+/* Refuses NaN and infinities as members of a comparison group (22023). */
+extern void styring_check_group_value(double v);
+
 /* Refuses NaN and infinities in an argument, naming it (22023). */
 extern void styring_check_finite(double x, const char *what);
 

@@ -43,7 +43,8 @@ INSERT INTO sample VALUES
     ('goalpath_from_text', 'text', $$'a.b'$$),
     ('eval_usage_from_text', 'text', $$'{other}'$$),
     ('csv_rows', 'text', $$E'a,b\n1,2\n'$$),
-    ('unit_kind', 'text', $$'0301'$$);
+    ('unit_kind', 'text', $$'0301'$$),
+    ('ranks', 'text', $$'0301'$$);
 UPDATE sample SET value = quote_literal(value) || '::text[]' WHERE argtype = 'text[]'::regtype;
 
 -- whole calls where one sample per type cannot make valid arguments

@@ -17,16 +17,6 @@ Min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-/* An unsigned key that sorts like the double: flip all bits of negatives. */
-static inline uint64_t
-sort_key(double d)
-{
-	uint64_t	u;
-
-	memcpy(&u, &d, sizeof(u));
-	return (u & UINT64_C(0x8000000000000000)) ? ~u : u | UINT64_C(0x8000000000000000);
-}
-
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -59,8 +49,8 @@ profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 		size_t		offset = 0;
 
 		for (size_t i = 0; i < n; i++)
-			count[(sort_key(src[i]) >> shift) & 0xFF]++;
-		if (count[(sort_key(src[0]) >> shift) & 0xFF] == n)
+			count[(profile_sort_key(src[i]) >> shift) & 0xFF]++;
+		if (count[(profile_sort_key(src[0]) >> shift) & 0xFF] == n)
 			continue;
 		for (int d = 0; d < 256; d++)
 		{
@@ -70,7 +60,7 @@ profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 			offset += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			dst[count[(sort_key(src[i]) >> shift) & 0xFF]++] = src[i];
+			dst[count[(profile_sort_key(src[i]) >> shift) & 0xFF]++] = src[i];
 		{
 			double	   *swap = src;
 
@@ -308,9 +298,13 @@ profile_quantile(const ProfileView *p, double q)
 ProfileBand
 profile_quartile_band(const ProfileView *p, double x, bool higher_is_better)
 {
-	double		q1 = profile_quantile(p, 0.25);
-	double		q3 = profile_quantile(p, 0.75);
+	return profile_band_between(profile_quantile(p, 0.25), profile_quantile(p, 0.75),
+								x, higher_is_better);
+}
 
+ProfileBand
+profile_band_between(double q1, double q3, double x, bool higher_is_better)
+{
 	if (q1 == q3)
 		return BAND_MIDDLE;
 	if (higher_is_better)
@@ -334,8 +328,13 @@ profile_band_label(ProfileBand b)
 double
 profile_grade(const ProfileView *p, double x, bool higher_is_better)
 {
-	double		lo = profile_quantile(p, GRADE_LOW_QUANTILE);
-	double		hi = profile_quantile(p, GRADE_HIGH_QUANTILE);
+	return profile_grade_between(profile_quantile(p, GRADE_LOW_QUANTILE),
+								 profile_quantile(p, GRADE_HIGH_QUANTILE), x, higher_is_better);
+}
+
+double
+profile_grade_between(double lo, double hi, double x, bool higher_is_better)
+{
 	double		g;
 
 	if (hi == lo)

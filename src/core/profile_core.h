@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PROFILE_FORMAT_VERSION 1
 
@@ -41,6 +42,16 @@ typedef struct ProfileParseError
 typedef void (*ProfileTick) (void);
 
 /* ---------- building ---------- */
+
+/* An unsigned key that sorts like the double: flip all bits of negatives. */
+static inline uint64_t
+profile_sort_key(double d)
+{
+	uint64_t	u;
+
+	memcpy(&u, &d, sizeof(u));
+	return (u & UINT64_C(0x8000000000000000)) ? ~u : u | UINT64_C(0x8000000000000000);
+}
 
 /* Below this many values profile_sort uses qsort and needs no tmp buffer. */
 #define PROFILE_RADIX_MIN 512
@@ -113,10 +124,14 @@ typedef enum ProfileBand
 extern ProfileBand profile_quartile_band(const ProfileView *p, double x,
 										 bool higher_is_better);
 extern const char *profile_band_label(ProfileBand b);
+/* The same, from the group's 0.25 and 0.75 quantiles. */
+extern ProfileBand profile_band_between(double q1, double q3, double x, bool higher_is_better);
 
 #define GRADE_LOW_QUANTILE 0.05
 #define GRADE_HIGH_QUANTILE 0.95
 extern double profile_grade(const ProfileView *p, double x, bool higher_is_better);
+/* The same, from the group's GRADE_LOW_QUANTILE and GRADE_HIGH_QUANTILE. */
+extern double profile_grade_between(double lo, double hi, double x, bool higher_is_better);
 
 /* ---------- text and binary forms ---------- */
 

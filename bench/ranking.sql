@@ -1,0 +1,71 @@
+-- Ranking every member within its group (issue "rank the nation"), in the two
+-- shapes national statistics have, with labels as text unit codes:
+--   wide:   10 000 000 rows, 1 000 groups of 10 000
+--   nation:  8 700 000 rows, 30 000 groups of 290 (1 000 indicators x 10 years
+--            x 3 genders x 290 units)
+-- Each is ranked three ways: rank() OVER (the baseline), profile + join +
+-- rank_in, and ranks() unnested. Every way's answer (count and sum of ranks)
+-- must equal the baseline's; the script stops if one does not.
+-- Then the collection of the 30 000 profiles against array_agg(v), and
+-- where the time of each goes (bench.phases).
+-- The data are made by a formula, not random(), so bench/duckdb/rank.mjs
+-- builds the same rows in DuckDB.
+\echo 'ranking: generating the wide shape (10 000 000 rows) and the nation shape (8 700 000 rows) ...'
+CREATE UNLOGGED TABLE bench.wide AS
+SELECT (i % 1000)::int AS g, 'u' || (i / 1000) AS unit, ((i::bigint * 7919) % 100003) / 10.0::float8 AS v
+FROM generate_series(0, 9999999) i;
+CREATE UNLOGGED TABLE bench.nation AS
+SELECT ind, yr, kjonn, lpad(u::text, 4, '0') AS unit,
+       ((ind::bigint * 1000003 + yr::bigint * 7919 + kjonn::bigint * 104729 + u::bigint * 15485863) % 99991) / 10.0::float8 AS v
+FROM generate_series(1, 1000) ind, generate_series(2015, 2024) yr, generate_series(1, 3) kjonn,
+     generate_series(1, 290) u;
+VACUUM ANALYZE bench.wide;
+VACUUM ANALYZE bench.nation;
+
+\set w_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY g ORDER BY v DESC) AS r FROM bench.wide) s'
+\set w_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.wide o JOIN (SELECT g, styring.profile(v) AS p FROM bench.wide GROUP BY g) p USING (g)'
+\set w_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT g, styring.ranks(unit, v) AS rs FROM bench.wide GROUP BY g) s, unnest(s.rs) r'
+\set n_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation) s'
+\set n_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.nation o JOIN (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) p USING (ind, yr, kjonn)'
+\set n_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s, unnest(s.rs) r'
+\set c_array 'SELECT sum(cardinality(a)) FROM (SELECT ind, yr, kjonn, array_agg(v) AS a FROM bench.nation GROUP BY 1, 2, 3) s'
+\set c_profile 'SELECT sum(styring.group_size(p)) FROM (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) s'
+\set c_ranks 'SELECT sum(cardinality(rs)) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s'
+
+SELECT bench.time('rank 1 000 groups of 10 000', 'rank() OVER (PARTITION BY g ORDER BY v DESC)', :'w_window', w),
+       bench.time('rank 1 000 groups of 10 000', 'profile + join + rank_in', :'w_profile', w),
+       bench.time('rank 1 000 groups of 10 000', 'ranks() unnested', :'w_ranks', w),
+       bench.time('rank 30 000 groups of 290', 'rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC)', :'n_window', w),
+       bench.time('rank 30 000 groups of 290', 'profile + join + rank_in', :'n_profile', w),
+       bench.time('rank 30 000 groups of 290', 'ranks() unnested', :'n_ranks', w),
+       bench.time('collect 30 000 groups of 290', 'array_agg(v)', :'c_array', w),
+       bench.time('collect 30 000 groups of 290', 'profile(v)', :'c_profile', w),
+       bench.time('collect 30 000 groups of 290', 'ranks(unit, v), not unnested', :'c_ranks', w)
+FROM (VALUES (0), (2)) v(w) \g /dev/null
+
+SELECT bench, label, workers, ms, ratio_to_baseline AS "ratio to first", answer
+FROM bench.report WHERE bench LIKE 'rank %' OR bench LIKE 'collect %'
+ORDER BY bench DESC, workers, ms;
+
+-- Every way must give the baseline's answer.
+SELECT count(*) AS wrong_answers FROM bench.report
+WHERE (bench LIKE 'rank %' OR bench LIKE 'collect %') AND answer IS DISTINCT FROM
+      (SELECT b.answer FROM bench.result b WHERE b.bench = report.bench ORDER BY b.ctid LIMIT 1) \gset
+\if :wrong_answers
+    \echo 'ranking: an answer differs from the baseline''s'
+    SELECT 1/0 AS answers_differ;
+\endif
+\echo 'ranking: every answer equals the baseline''s'
+
+\echo 'where the time goes (2 workers, ms per process):'
+SELECT set_config('max_parallel_workers_per_gather', '2', false), set_config('parallel_setup_cost', '0', false),
+       set_config('parallel_tuple_cost', '0', false) \g /dev/null
+SELECT 'profile(v), 30 000 groups' AS query, bench.phases(:'c_profile') AS phases
+UNION ALL SELECT 'ranks(unit, v), 30 000 groups', bench.phases(:'c_ranks')
+UNION ALL SELECT 'ranks(unit, v) unnested, 30 000 groups', bench.phases(:'n_ranks')
+UNION ALL SELECT 'ranks(unit, v) unnested, 1 000 groups', bench.phases(:'w_ranks');
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+DROP TABLE bench.wide;
+DROP TABLE bench.nation;

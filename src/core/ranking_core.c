@@ -1,0 +1,221 @@
+/*
+ * ranking_core.c - sort a group's members once and rank every one of them.
+ */
+#include "ranking_core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t
+rank_value_key(double v)
+{
+	return profile_sort_key(v == 0 ? 0.0 : v);
+}
+
+double
+rank_key_value(uint64_t key)
+{
+	uint64_t	u = (key & UINT64_C(0x8000000000000000)) ? key & ~UINT64_C(0x8000000000000000) : ~key;
+	double		d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/* Below this many entries an insertion sort beats the radix passes. */
+#define RANK_INSERTION_MAX 48
+
+static void
+insertion_sort(RankEntry *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+	{
+		RankEntry	x = e[i];
+		size_t		j = i;
+
+		while (j > 0 && e[j - 1].key > x.key)
+		{
+			e[j] = e[j - 1];
+			j--;
+		}
+		e[j] = x;
+	}
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	uint64_t	x = ((const RankEntry *) a)->key;
+	uint64_t	y = ((const RankEntry *) b)->key;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * As profile_sort: a stable least-significant-digit radix sort on the key's
+ * bytes, skipping bytes in which every entry agrees. The counts of all eight
+ * bytes are taken in one pass over the entries.
+ */
+void
+rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick)
+{
+	size_t		count[8][256];
+	RankEntry  *src = e;
+	RankEntry  *dst = tmp;
+
+	if (n <= RANK_INSERTION_MAX)
+	{
+		insertion_sort(e, n);
+		return;
+	}
+	if (tmp == NULL)
+	{
+		qsort(e, n, sizeof(RankEntry), cmp_entry);
+		return;
+	}
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		for (int b = 0; b < 8; b++)
+			count[b][(e[i].key >> (8 * b)) & 0xFF]++;
+	for (int b = 0; b < 8; b++)
+	{
+		size_t	   *c = count[b];
+		size_t		offset = 0;
+		int			shift = 8 * b;
+
+		if (c[(src[0].key >> shift) & 0xFF] == n)
+			continue;
+		for (int d = 0; d < 256; d++)
+		{
+			size_t		k = c[d];
+
+			c[d] = offset;
+			offset += k;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[c[(src[i].key >> shift) & 0xFF]++] = src[i];
+		{
+			RankEntry  *swap = src;
+
+			src = dst;
+			dst = swap;
+		}
+		if (tick)
+			tick();
+	}
+	if (src != e)
+		memcpy(e, src, n * sizeof(RankEntry));
+}
+
+bool
+rank_is_sorted(const RankEntry *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (e[i - 1].key > e[i].key)
+			return false;
+	return true;
+}
+
+void
+rank_merge(const RankEntry *a, size_t na, const RankEntry *b, size_t nb,
+		   uint32_t label_shift, RankEntry *out)
+{
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na && j < nb)
+	{
+		if (b[j].key < a[i].key)
+		{
+			out[k] = b[j++];
+			out[k++].label_off += label_shift;
+		}
+		else
+			out[k++] = a[i++];
+	}
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+	{
+		out[k] = b[j++];
+		out[k++].label_off += label_shift;
+	}
+}
+
+/* What every member's figures need to know about its group. */
+typedef struct GroupShape
+{
+	ProfileView view;
+	double		q1,
+				q3;				/* quartile band bounds */
+	double		grade_lo,
+				grade_hi;
+} GroupShape;
+
+/* Figures of the tied run sorted[lo..hi) among m members with a value. */
+static void
+run_figures(const GroupShape *g, size_t lo, size_t hi, bool higher_is_better, RankFigures *f)
+{
+	size_t		m = g->view.n;
+	double		x = g->view.values[lo];
+
+	f->rank = (int64_t) (higher_is_better ? m - hi : lo) + 1;
+	f->percent_rank = (m > 1) ? (double) (f->rank - 1) / (double) (m - 1) : 0.0;
+	f->cume_dist = (double) (higher_is_better ? m - lo : hi) / (double) m;
+	f->band = profile_band_between(g->q1, g->q3, x, higher_is_better);
+	f->grade = profile_grade_between(g->grade_lo, g->grade_hi, x, higher_is_better);
+	f->group_size = (int64_t) m;
+}
+
+void
+rank_walk(const RankEntry *sorted, size_t n, bool higher_is_better, double *values,
+		  RankEmit emit, void *arg)
+{
+	size_t		m = 0;
+	GroupShape	group;
+	RankFigures f;
+
+	while (m < n && sorted[m].key != RANK_NO_VALUE)
+	{
+		values[m] = rank_key_value(sorted[m].key);
+		m++;
+	}
+	group.view.values = values;
+	group.view.n = m;
+	group.view.index = NULL;
+	if (m > 0)
+	{
+		group.q1 = profile_quantile(&group.view, 0.25);
+		group.q3 = profile_quantile(&group.view, 0.75);
+		group.grade_lo = profile_quantile(&group.view, GRADE_LOW_QUANTILE);
+		group.grade_hi = profile_quantile(&group.view, GRADE_HIGH_QUANTILE);
+	}
+	for (size_t r = 0; r < m;)
+	{
+		/* the r-th run from the best end: [lo, hi) in ascending order */
+		size_t		lo,
+					hi;
+
+		if (higher_is_better)
+		{
+			hi = m - r;
+			lo = hi - 1;
+			while (lo > 0 && sorted[lo - 1].key == sorted[hi - 1].key)
+				lo--;
+		}
+		else
+		{
+			lo = r;
+			hi = lo + 1;
+			while (hi < m && sorted[hi].key == sorted[lo].key)
+				hi++;
+		}
+		run_figures(&group, lo, hi, higher_is_better, &f);
+		for (size_t i = lo; i < hi; i++)
+			emit(arg, &sorted[i], &f);
+		r += hi - lo;
+	}
+	for (size_t i = m; i < n; i++)
+		emit(arg, &sorted[i], NULL);
+}

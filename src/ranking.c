@@ -1,0 +1,491 @@
+/*
+ * ranking.c - ranks(label, value [, higher_is_better]): every member of a
+ * comparison group ranked in one pass, as an array of styring.ranked rows.
+ *
+ * The state is the group's members: a key per value (ranking_core.h) and the
+ * label's bytes in one buffer beside them. A worker of a parallel plan sorts
+ * its part before shipping it (ranking_serial), so the sorting is shared out
+ * and the leader only merges sorted runs (ranking_combine) and walks the
+ * result (ranking_final). The serialised state only travels between the
+ * processes of one server, so it is in the machine's byte order; it is still
+ * checked in full when it arrives.
+ */
+#include "styring.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+#include "utils/memutils.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#include "core/ranking_core.h"
+
+PG_FUNCTION_INFO_V1(ranking_trans);
+PG_FUNCTION_INFO_V1(ranking_combine);
+PG_FUNCTION_INFO_V1(ranking_serial);
+PG_FUNCTION_INFO_V1(ranking_deserial);
+PG_FUNCTION_INFO_V1(ranking_final);
+
+/* Direction: not yet given by a row, or given. */
+#define DIRECTION_UNKNOWN (-1)
+
+typedef struct RankState
+{
+	RankEntry  *entries;
+	size_t		n;
+	size_t		cap;
+	char	   *labels;			/* every label's bytes, one after another */
+	size_t		label_bytes;
+	size_t		label_cap;
+	int			higher_is_better;	/* DIRECTION_UNKNOWN, 0 or 1 */
+	bool		sorted;
+	bool		from_wire;		/* made by ranking_deserial, not yet combined */
+} RankState;
+
+/* Serialised: this header, the entries, then the label bytes. */
+typedef struct RankWireHeader
+{
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	uint32		n;
+	uint32		label_bytes;
+} RankWireHeader;
+
+#define RANK_WIRE_VERSION 1
+#define WIRE_DIRECTION_KNOWN 0x01
+#define WIRE_HIGHER_IS_BETTER 0x02
+#define WIRE_FLAGS (WIRE_DIRECTION_KNOWN | WIRE_HIGHER_IS_BETTER)
+
+StaticAssertDecl(sizeof(RankEntry) == 16, "RankEntry is shipped as 16 bytes");
+StaticAssertDecl(sizeof(RankWireHeader) == 12, "the wire header is 12 bytes");
+
+/* Labels are addressed by 32-bit offsets; the result array must stay below 1 GB. */
+#define RANK_MAX_LABEL_BYTES ((size_t) PG_INT32_MAX)
+#define RANK_MAX_MEMBERS ((size_t) 10 * 1000 * 1000)
+
+static void
+tick(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static void
+too_many_members(size_t n)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("ranks() can rank at most %zu members of a group, not %zu",
+					RANK_MAX_MEMBERS, n),
+			 errhint("Collect a group this large with profile() and rank its members with rank_in().")));
+}
+
+static RankState *
+new_state(MemoryContext cxt, size_t cap, size_t label_cap)
+{
+	RankState  *s = MemoryContextAllocZero(cxt, sizeof(RankState));
+
+	s->cap = Max(cap, 8);
+	s->entries = MemoryContextAllocHuge(cxt, s->cap * sizeof(RankEntry));
+	s->label_cap = Max(label_cap, 32);
+	s->labels = MemoryContextAllocHuge(cxt, s->label_cap);
+	s->higher_is_better = DIRECTION_UNKNOWN;
+	s->sorted = true;
+	return s;
+}
+
+static void
+reserve_entries(RankState *s, size_t more)
+{
+	size_t		need = s->n + more;
+
+	if (need <= s->cap)
+		return;
+	if (need > RANK_MAX_MEMBERS)
+		too_many_members(need);
+	s->cap = Min(Max(need, s->cap * 2), RANK_MAX_MEMBERS);
+	s->entries = repalloc_huge(s->entries, s->cap * sizeof(RankEntry));
+}
+
+static void
+reserve_labels(RankState *s, size_t more)
+{
+	size_t		need = s->label_bytes + more;
+
+	if (need <= s->label_cap)
+		return;
+	if (need > RANK_MAX_LABEL_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the labels of a group passed to ranks() can take at most %zu bytes",
+						RANK_MAX_LABEL_BYTES)));
+	s->label_cap = Min(Max(need, s->label_cap * 2), RANK_MAX_LABEL_BYTES);
+	s->labels = repalloc_huge(s->labels, s->label_cap);
+}
+
+/* Every row of a group must rank in the same direction. */
+static void
+set_direction(RankState *s, bool higher_is_better)
+{
+	if (s->higher_is_better == DIRECTION_UNKNOWN)
+		s->higher_is_better = higher_is_better;
+	else if (s->higher_is_better != (int) higher_is_better)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("higher_is_better must be the same for every row of a group"),
+				 errdetail("The group has rows with both true and false.")));
+}
+
+/* ranks(label text, value float8 [, higher_is_better boolean]) */
+Datum
+ranking_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	RankState  *s;
+	RankEntry  *e;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("ranking_trans called in non-aggregate context")));
+	s = PG_ARGISNULL(0) ? new_state(aggcontext, 0, 0) : (RankState *) PG_GETARG_POINTER(0);
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("higher_is_better must not be NULL")));
+		set_direction(s, PG_GETARG_BOOL(3));
+	}
+	else
+		set_direction(s, true);
+
+	if (s->n == s->cap)
+		reserve_entries(s, 1);
+	e = &s->entries[s->n];
+	if (PG_ARGISNULL(2))
+		e->key = RANK_NO_VALUE;
+	else
+	{
+		double		v = PG_GETARG_FLOAT8(2);
+
+		styring_check_group_value(v);
+		e->key = rank_value_key(v);
+	}
+	if (PG_ARGISNULL(1))
+	{
+		e->label_off = 0;
+		e->label_len = RANK_NO_LABEL;
+	}
+	else
+	{
+		text	   *label = PG_GETARG_TEXT_PP(1);
+		size_t		len = VARSIZE_ANY_EXHDR(label);
+
+		reserve_labels(s, len);
+		memcpy(s->labels + s->label_bytes, VARDATA_ANY(label), len);
+		e->label_off = (uint32) s->label_bytes;
+		e->label_len = (int32) len;
+		s->label_bytes += len;
+	}
+	if (s->sorted && s->n > 0 && s->entries[s->n - 1].key > e->key)
+		s->sorted = false;
+	s->n++;
+	PG_RETURN_POINTER(s);
+}
+
+static void
+sort_state(RankState *s)
+{
+	RankEntry  *tmp = NULL;
+
+	if (s->sorted)
+		return;
+	if (s->n >= PROFILE_RADIX_MIN / 8)
+		tmp = palloc_extended(s->n * sizeof(RankEntry), MCXT_ALLOC_HUGE);
+	rank_sort(s->entries, s->n, tmp, tick);
+	if (tmp)
+		pfree(tmp);
+	s->sorted = true;
+}
+
+static RankState *
+copy_state(MemoryContext cxt, const RankState *b)
+{
+	RankState  *a = new_state(cxt, b->n, b->label_bytes);
+
+	memcpy(a->entries, b->entries, b->n * sizeof(RankEntry));
+	memcpy(a->labels, b->labels, b->label_bytes);
+	a->n = b->n;
+	a->label_bytes = b->label_bytes;
+	a->higher_is_better = b->higher_is_better;
+	a->sorted = b->sorted;
+	return a;
+}
+
+Datum
+ranking_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	RankState  *a;
+	RankState  *b;
+	RankEntry  *merged;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("ranking_combine called in non-aggregate context")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	b = (RankState *) PG_GETARG_POINTER(1);
+	if (PG_ARGISNULL(0))
+	{
+		/*
+		 * A state that ranking_deserial made lives in the aggregate's context
+		 * and serves nothing else, so it is taken over as it is; any other
+		 * belongs to someone else and is copied.
+		 */
+		if (b->from_wire)
+		{
+			b->from_wire = false;
+			PG_RETURN_POINTER(b);
+		}
+		PG_RETURN_POINTER(copy_state(aggcontext, b));
+	}
+	a = (RankState *) PG_GETARG_POINTER(0);
+	if (b->higher_is_better != DIRECTION_UNKNOWN)
+		set_direction(a, b->higher_is_better);
+	if (a->n + b->n > RANK_MAX_MEMBERS)
+		too_many_members(a->n + b->n);
+	sort_state(a);
+	sort_state(b);
+	reserve_labels(a, b->label_bytes);
+	merged = MemoryContextAllocHuge(aggcontext, Max(a->n + b->n, 8) * sizeof(RankEntry));
+	rank_merge(a->entries, a->n, b->entries, b->n, (uint32) a->label_bytes, merged);
+	memcpy(a->labels + a->label_bytes, b->labels, b->label_bytes);
+	a->label_bytes += b->label_bytes;
+	pfree(a->entries);
+	a->entries = merged;
+	a->n += b->n;
+	a->cap = Max(a->n, 8);
+	PG_RETURN_POINTER(a);
+}
+
+/* Sorted before it leaves, so that workers do the sorting. */
+Datum
+ranking_serial(PG_FUNCTION_ARGS)
+{
+	RankState  *s = (RankState *) PG_GETARG_POINTER(0);
+	size_t		entries_size = s->n * sizeof(RankEntry);
+	size_t		size = VARHDRSZ + sizeof(RankWireHeader) + entries_size + s->label_bytes;
+	bytea	   *out;
+	RankWireHeader h = {0};
+	char	   *p;
+
+	sort_state(s);
+	out = palloc_extended(size, MCXT_ALLOC_HUGE);
+	SET_VARSIZE(out, size);
+	h.version = RANK_WIRE_VERSION;
+	if (s->higher_is_better != DIRECTION_UNKNOWN)
+		h.flags = WIRE_DIRECTION_KNOWN | (s->higher_is_better ? WIRE_HIGHER_IS_BETTER : 0);
+	h.n = (uint32) s->n;
+	h.label_bytes = (uint32) s->label_bytes;
+	p = VARDATA(out);
+	memcpy(p, &h, sizeof(h));
+	memcpy(p + sizeof(h), s->entries, entries_size);
+	memcpy(p + sizeof(h) + entries_size, s->labels, s->label_bytes);
+	PG_RETURN_BYTEA_P(out);
+}
+
+static void
+bad_state(const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid partial state for ranks(): %s", why)));
+}
+
+/* A value's key must be one that rank_value_key can produce. */
+static bool
+valid_key(uint64_t key)
+{
+	double		v;
+
+	if (key == RANK_NO_VALUE)
+		return true;
+	v = rank_key_value(key);
+	return isfinite(v) && rank_value_key(v) == key;
+}
+
+Datum
+ranking_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *raw = PG_GETARG_BYTEA_PP(0);
+	const char *p = VARDATA_ANY(raw);
+	size_t		len = VARSIZE_ANY_EXHDR(raw);
+	RankWireHeader h;
+	RankState  *s;
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("ranking_deserial called in non-aggregate context")));
+	if (len < sizeof(h))
+		bad_state("too short");
+	memcpy(&h, p, sizeof(h));
+	if (h.version != RANK_WIRE_VERSION)
+		bad_state("unknown version");
+	if ((h.flags & ~WIRE_FLAGS) != 0 || h.reserved != 0 || h.n > RANK_MAX_MEMBERS ||
+		h.label_bytes > RANK_MAX_LABEL_BYTES ||
+		len != sizeof(h) + (size_t) h.n * sizeof(RankEntry) + h.label_bytes)
+		bad_state("wrong length");
+	s = new_state(aggcontext, h.n, h.label_bytes);
+	s->from_wire = true;
+	memcpy(s->entries, p + sizeof(h), (size_t) h.n * sizeof(RankEntry));
+	memcpy(s->labels, p + sizeof(h) + (size_t) h.n * sizeof(RankEntry), h.label_bytes);
+	s->n = h.n;
+	s->label_bytes = h.label_bytes;
+	if (h.flags & WIRE_DIRECTION_KNOWN)
+		s->higher_is_better = (h.flags & WIRE_HIGHER_IS_BETTER) != 0;
+	for (size_t i = 0; i < s->n; i++)
+	{
+		const RankEntry *e = &s->entries[i];
+
+		if (!valid_key(e->key) || (i > 0 && s->entries[i - 1].key > e->key))
+			bad_state("values not finite or not in order");
+		if (e->label_len != RANK_NO_LABEL &&
+			(e->label_len < 0 || (size_t) e->label_off + (size_t) e->label_len > s->label_bytes))
+			bad_state("label out of range");
+	}
+	PG_RETURN_POINTER(s);
+}
+
+/* ---------- the result: styring.ranked[] ---------- */
+
+typedef struct RowBuilder
+{
+	TupleDesc	desc;
+	const RankState *state;
+	text	   *label;			/* one buffer, reused for every label */
+	Datum		band_label[3];	/* bottom, middle, top */
+	Datum	   *rows;
+	size_t		n;
+} RowBuilder;
+
+enum
+{
+	COL_LABEL, COL_VALUE, COL_RANK, COL_PERCENT_RANK, COL_CUME_DIST, COL_BAND, COL_GRADE,
+	COL_GROUP_SIZE, N_COLS
+};
+
+static void
+emit_row(void *arg, const RankEntry *e, const RankFigures *f)
+{
+	RowBuilder *b = arg;
+	Datum		values[N_COLS];
+	bool		nulls[N_COLS];
+	HeapTuple	tuple;
+
+	memset(nulls, f == NULL, sizeof(nulls));
+	nulls[COL_LABEL] = e->label_len == RANK_NO_LABEL;
+	if (!nulls[COL_LABEL])
+	{
+		SET_VARSIZE(b->label, VARHDRSZ + e->label_len);
+		memcpy(VARDATA(b->label), b->state->labels + e->label_off, e->label_len);
+		values[COL_LABEL] = PointerGetDatum(b->label);
+	}
+	nulls[COL_VALUE] = e->key == RANK_NO_VALUE;
+	if (!nulls[COL_VALUE])
+		values[COL_VALUE] = Float8GetDatum(rank_key_value(e->key));
+	if (f)
+	{
+		values[COL_RANK] = Int64GetDatum(f->rank);
+		values[COL_PERCENT_RANK] = Float8GetDatum(f->percent_rank);
+		values[COL_CUME_DIST] = Float8GetDatum(f->cume_dist);
+		values[COL_BAND] = b->band_label[f->band - BAND_BOTTOM];
+		values[COL_GRADE] = Float8GetDatum(f->grade);
+		values[COL_GROUP_SIZE] = Int64GetDatum(f->group_size);
+	}
+	tuple = heap_form_tuple(b->desc, values, nulls);
+	b->rows[b->n++] = HeapTupleGetDatum(tuple);
+}
+
+static size_t
+longest_label(const RankState *s)
+{
+	size_t		longest = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (s->entries[i].label_len > 0 && (size_t) s->entries[i].label_len > longest)
+			longest = s->entries[i].label_len;
+	return longest;
+}
+
+/* The result's row type, looked up once per query. */
+typedef struct RowType
+{
+	Oid			type;
+	TupleDesc	desc;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+} RowType;
+
+static RowType *
+row_type(FunctionCallInfo fcinfo)
+{
+	RowType    *rt = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (rt)
+		return rt;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	rt = palloc(sizeof(RowType));
+	rt->type = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+	if (!OidIsValid(rt->type))
+		elog(ERROR, "ranking_final must return an array of styring.ranked");
+	rt->desc = lookup_rowtype_tupdesc_copy(rt->type, -1);
+	if (rt->desc->natts != N_COLS)
+		elog(ERROR, "styring.ranked has %d columns, expected %d", rt->desc->natts, N_COLS);
+	get_typlenbyvalalign(rt->type, &rt->typlen, &rt->typbyval, &rt->typalign);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = rt;
+	return rt;
+}
+
+Datum
+ranking_final(PG_FUNCTION_ARGS)
+{
+	RankState  *s;
+	RowType    *rt;
+	RowBuilder	b;
+	double	   *values;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (RankState *) PG_GETARG_POINTER(0);
+	/* Reordering the members leaves the state's meaning as it was. */
+	sort_state(s);
+	rt = row_type(fcinfo);
+	b.desc = rt->desc;
+	b.state = s;
+	b.label = palloc(VARHDRSZ + longest_label(s));
+	b.band_label[0] = CStringGetTextDatum(profile_band_label(BAND_BOTTOM));
+	b.band_label[1] = CStringGetTextDatum(profile_band_label(BAND_MIDDLE));
+	b.band_label[2] = CStringGetTextDatum(profile_band_label(BAND_TOP));
+	b.rows = palloc_extended(Max(s->n, 1) * sizeof(Datum), MCXT_ALLOC_HUGE);
+	b.n = 0;
+	values = palloc_extended(Max(s->n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	rank_walk(s->entries, s->n, s->higher_is_better != 0, values, emit_row, &b);
+	PG_RETURN_ARRAYTYPE_P(construct_array(b.rows, (int) b.n, rt->type, rt->typlen,
+										  rt->typbyval, rt->typalign));
+}
