@@ -2,12 +2,15 @@
  * Differential test of the one-pass ranking (ranking_core): a group made from
  * the fuzzer's bytes, split in two parts that are sorted apart (radix and
  * insertion/qsort paths) and merged, as a parallel plan does, must give every
- * member the figures of a brute-force count over the group.
+ * member the figures of a brute-force count over the group, and keep every
+ * member's label (short ones inline, long ones as slices of the two parts'
+ * buffers, which are appended).
  */
 #include "fuzz_common.h"
 #include "ranking_core.h"
 
 #include <math.h>
+#include <stdio.h>
 
 typedef struct Seen
 {
@@ -42,6 +45,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	double	   *values;
 	Seen	   *seen;
 	size_t		m = 0;
+	uint64_t	original[1024];
+	bool		found[1024] = {false};
+	char	   *buffer;
+	size_t		used = 0,
+				split_used = 0;
 
 	if (n == 0 || n > 1024)
 		return 0;
@@ -52,20 +60,41 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	all = malloc(n * sizeof(RankEntry));
 	values = malloc(n * sizeof(double));
 	seen = calloc(1, sizeof(Seen));
-	for (size_t i = 0; i < n; i++)
+	buffer = malloc(n * 16);
+	for (size_t pass = 0; pass < 2; pass++)
 	{
-		uint8_t		hi = data[1 + 2 * i],
-					lo = data[2 + 2 * i];
+		for (size_t i = (pass ? split : 0); i < (pass ? n : split); i++)
+		{
+			uint8_t		hi = data[1 + 2 * i],
+						lo = data[2 + 2 * i];
+			char		label[32];
+			int			len;
 
-		/* few distinct values, so ties are common; 0xFF is a NULL value; -0 */
-		if (hi == 0xFF)
-			a[i].key = RANK_NO_VALUE;
-		else
-			a[i].key = rank_value_key(hi == 0xFE ? -0.0 : ((int) (hi % 16) - 8) * (lo % 3 ? 1.5 : 1e300));
-		a[i].label_off = (uint32_t) i;
-		a[i].label_len = 1;
-		if (a[i].key != RANK_NO_VALUE)
-			m++;
+			/* few distinct values, so ties are common; 0xFF is a NULL value; -0 */
+			if (hi == 0xFF)
+				a[i].key = RANK_NO_VALUE;
+			else
+				a[i].key = rank_value_key(hi == 0xFE ? -0.0 : ((int) (hi % 16) - 8) * (lo % 3 ? 1.5 : 1e300));
+			if (a[i].key != RANK_NO_VALUE)
+				m++;
+			original[i] = a[i].key;
+			len = snprintf(label, sizeof(label), (lo & 4) ? "member-%06zu" : "%zu", i);
+			if (lo == 0x42)
+				rank_label_set_null(&a[i]);
+			else
+			{
+				/* a part's slices count from the start of its own buffer */
+				rank_label_set(&a[i], label, (size_t) len, (uint32_t) (used - (pass ? split_used : 0)));
+				if ((size_t) len > RANK_LABEL_INLINE)
+				{
+					memcpy(buffer + used, label, (size_t) len);
+					used += (size_t) len;
+				}
+			}
+			FUZZ_CHECK(rank_label_valid(&a[i], pass ? used - split_used : used));
+		}
+		if (pass == 0)
+			split_used = used;
 	}
 	for (size_t i = 0; i < n; i++)
 		FUZZ_CHECK(a[i].key == RANK_NO_VALUE || rank_value_key(rank_key_value(a[i].key)) == a[i].key);
@@ -73,7 +102,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rank_sort(a, split, tmp, NULL);
 	rank_sort(a + split, n - split, NULL, NULL);
 	FUZZ_CHECK(rank_is_sorted(a, split) && rank_is_sorted(a + split, n - split));
-	rank_merge(a, split, a + split, n - split, 0, all);
+	memcpy(all, a, split * sizeof(RankEntry));
+	rank_merge_into(all, split, a + split, n - split, (uint32_t) split_used);
 	FUZZ_CHECK(rank_is_sorted(all, n));
 	rank_walk(all, n, hib, values, record, seen);
 	FUZZ_CHECK(seen->n == n);
@@ -84,7 +114,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t		better = 0,
 					not_worse = 0;
 
+		const char *bytes;
+		size_t		len;
+
 		FUZZ_CHECK(seen->has_fig[i] == (e->key != RANK_NO_VALUE));
+		if (rank_label_get(e, buffer, &bytes, &len))
+		{
+			char		text[32];
+			size_t		member;
+
+			FUZZ_CHECK(len < sizeof(text));
+			memcpy(text, bytes, len);
+			text[len] = '\0';
+			member = (size_t) strtoul(text[0] == 'm' ? text + 7 : text, NULL, 10);
+			FUZZ_CHECK(member < n && !found[member] && original[member] == e->key);
+			found[member] = true;
+		}
 		if (!seen->has_fig[i])
 		{
 			FUZZ_CHECK(i >= m);	/* members without a value come last */
@@ -109,6 +154,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(f->grade >= 1.0 && f->grade <= 6.0);
 		FUZZ_CHECK(i == 0 || !seen->has_fig[i - 1] || seen->fig[i - 1].rank <= f->rank);
 	}
+	free(buffer);
 	free(a);
 	free(tmp);
 	free(all);

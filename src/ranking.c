@@ -37,18 +37,26 @@ PG_FUNCTION_INFO_V1(ranking_final);
 /* Direction: not yet given by a row, or given. */
 #define DIRECTION_UNKNOWN (-1)
 
+/*
+ * The members are in the same allocation as the state, so that adding one
+ * touches one place in memory (groups are filled in turn, row by row, so
+ * every touch is likely a cache miss). Growing it moves it: the transition
+ * and combine functions return the new address.
+ */
 typedef struct RankState
 {
-	RankEntry  *entries;
 	size_t		n;
 	size_t		cap;
-	char	   *labels;			/* every label's bytes, one after another */
+	char	   *labels;			/* the bytes of labels too long to be inline */
 	size_t		label_bytes;
 	size_t		label_cap;
 	int			higher_is_better;	/* DIRECTION_UNKNOWN, 0 or 1 */
 	bool		sorted;
 	bool		from_wire;		/* made by ranking_deserial, not yet combined */
+	RankEntry	entries[FLEXIBLE_ARRAY_MEMBER];
 } RankState;
+
+#define RANK_STATE_SIZE(cap) (offsetof(RankState, entries) + (Size) (cap) * sizeof(RankEntry))
 
 /* Serialised: this header, the entries, then the label bytes. */
 typedef struct RankWireHeader
@@ -68,9 +76,10 @@ typedef struct RankWireHeader
 StaticAssertDecl(sizeof(RankEntry) == 16, "RankEntry is shipped as 16 bytes");
 StaticAssertDecl(sizeof(RankWireHeader) == 12, "the wire header is 12 bytes");
 
-/* Labels are addressed by 32-bit offsets; the result array must stay below 1 GB. */
+/* Slices are addressed by 32-bit offsets; the result array must stay below 1 GB. */
 #define RANK_MAX_LABEL_BYTES ((size_t) PG_INT32_MAX)
 #define RANK_MAX_MEMBERS ((size_t) 10 * 1000 * 1000)
+#define RANK_FIRST_CAP 16
 
 static void
 tick(void)
@@ -89,36 +98,42 @@ too_many_members(size_t n)
 }
 
 static RankState *
-new_state(MemoryContext cxt, size_t cap, size_t label_cap)
+new_state(MemoryContext cxt, size_t cap)
 {
-	RankState  *s = MemoryContextAllocZero(cxt, sizeof(RankState));
+	RankState  *s;
 
-	s->cap = Max(cap, 8);
-	s->entries = MemoryContextAllocHuge(cxt, s->cap * sizeof(RankEntry));
-	s->label_cap = Max(label_cap, 32);
-	s->labels = MemoryContextAllocHuge(cxt, s->label_cap);
+	cap = Max(cap, RANK_FIRST_CAP);
+	s = MemoryContextAllocHuge(cxt, RANK_STATE_SIZE(cap));
+	memset(s, 0, offsetof(RankState, entries));
+	s->cap = cap;
 	s->higher_is_better = DIRECTION_UNKNOWN;
 	s->sorted = true;
 	return s;
 }
 
-static void
+/* Room for `more` members; returns the state, which may have moved. */
+static RankState *
 reserve_entries(RankState *s, size_t more)
 {
 	size_t		need = s->n + more;
+	size_t		cap;
 
 	if (need <= s->cap)
-		return;
+		return s;
 	if (need > RANK_MAX_MEMBERS)
 		too_many_members(need);
-	s->cap = Min(Max(need, s->cap * 2), RANK_MAX_MEMBERS);
-	s->entries = repalloc_huge(s->entries, s->cap * sizeof(RankEntry));
+	cap = Min(Max(need, s->cap * 2), RANK_MAX_MEMBERS);
+	s = repalloc_huge(s, RANK_STATE_SIZE(cap));
+	s->cap = cap;
+	return s;
 }
 
+/* Room for `more` bytes of long labels, in the context the state lives in. */
 static void
 reserve_labels(RankState *s, size_t more)
 {
 	size_t		need = s->label_bytes + more;
+	size_t		cap;
 
 	if (need <= s->label_cap)
 		return;
@@ -127,8 +142,12 @@ reserve_labels(RankState *s, size_t more)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("the labels of a group passed to ranks() can take at most %zu bytes",
 						RANK_MAX_LABEL_BYTES)));
-	s->label_cap = Min(Max(need, s->label_cap * 2), RANK_MAX_LABEL_BYTES);
-	s->labels = repalloc_huge(s->labels, s->label_cap);
+	cap = Min(Max(Max(need, s->label_cap * 2), 256), RANK_MAX_LABEL_BYTES);
+	if (s->labels == NULL)
+		s->labels = MemoryContextAllocHuge(GetMemoryChunkContext(s), cap);
+	else
+		s->labels = repalloc_huge(s->labels, cap);
+	s->label_cap = cap;
 }
 
 /* Every row of a group must rank in the same direction. */
@@ -144,6 +163,26 @@ set_direction(RankState *s, bool higher_is_better)
 				 errdetail("The group has rows with both true and false.")));
 }
 
+static void
+set_label(RankState *s, RankEntry *e, const text *label)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(label);
+
+	if (len > RANK_LABEL_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a member's label passed to ranks() can have at most %zu bytes, not %zu",
+						RANK_LABEL_MAX, len)));
+	if (len > RANK_LABEL_INLINE)
+	{
+		reserve_labels(s, len);
+		memcpy(s->labels + s->label_bytes, VARDATA_ANY(label), len);
+	}
+	rank_label_set(e, VARDATA_ANY(label), len, (uint32) s->label_bytes);
+	if (len > RANK_LABEL_INLINE)
+		s->label_bytes += len;
+}
+
 /* ranks(label text, value float8 [, higher_is_better boolean]) */
 Datum
 ranking_trans(PG_FUNCTION_ARGS)
@@ -156,7 +195,7 @@ ranking_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("ranking_trans called in non-aggregate context")));
-	s = PG_ARGISNULL(0) ? new_state(aggcontext, 0, 0) : (RankState *) PG_GETARG_POINTER(0);
+	s = PG_ARGISNULL(0) ? new_state(aggcontext, 0) : (RankState *) PG_GETARG_POINTER(0);
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
@@ -169,7 +208,7 @@ ranking_trans(PG_FUNCTION_ARGS)
 		set_direction(s, true);
 
 	if (s->n == s->cap)
-		reserve_entries(s, 1);
+		s = reserve_entries(s, 1);
 	e = &s->entries[s->n];
 	if (PG_ARGISNULL(2))
 		e->key = RANK_NO_VALUE;
@@ -181,21 +220,9 @@ ranking_trans(PG_FUNCTION_ARGS)
 		e->key = rank_value_key(v);
 	}
 	if (PG_ARGISNULL(1))
-	{
-		e->label_off = 0;
-		e->label_len = RANK_NO_LABEL;
-	}
+		rank_label_set_null(e);
 	else
-	{
-		text	   *label = PG_GETARG_TEXT_PP(1);
-		size_t		len = VARSIZE_ANY_EXHDR(label);
-
-		reserve_labels(s, len);
-		memcpy(s->labels + s->label_bytes, VARDATA_ANY(label), len);
-		e->label_off = (uint32) s->label_bytes;
-		e->label_len = (int32) len;
-		s->label_bytes += len;
-	}
+		set_label(s, e, PG_GETARG_TEXT_PP(1));
 	if (s->sorted && s->n > 0 && s->entries[s->n - 1].key > e->key)
 		s->sorted = false;
 	s->n++;
@@ -220,14 +247,18 @@ sort_state(RankState *s)
 static RankState *
 copy_state(MemoryContext cxt, const RankState *b)
 {
-	RankState  *a = new_state(cxt, b->n, b->label_bytes);
+	RankState  *a = new_state(cxt, b->n);
 
 	memcpy(a->entries, b->entries, b->n * sizeof(RankEntry));
-	memcpy(a->labels, b->labels, b->label_bytes);
 	a->n = b->n;
-	a->label_bytes = b->label_bytes;
 	a->higher_is_better = b->higher_is_better;
 	a->sorted = b->sorted;
+	if (b->label_bytes > 0)
+	{
+		reserve_labels(a, b->label_bytes);
+		memcpy(a->labels, b->labels, b->label_bytes);
+		a->label_bytes = b->label_bytes;
+	}
 	return a;
 }
 
@@ -237,7 +268,6 @@ ranking_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	RankState  *a;
 	RankState  *b;
-	RankEntry  *merged;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		ereport(ERROR,
@@ -267,15 +297,14 @@ ranking_combine(PG_FUNCTION_ARGS)
 		too_many_members(a->n + b->n);
 	sort_state(a);
 	sort_state(b);
-	reserve_labels(a, b->label_bytes);
-	merged = MemoryContextAllocHuge(aggcontext, Max(a->n + b->n, 8) * sizeof(RankEntry));
-	rank_merge(a->entries, a->n, b->entries, b->n, (uint32) a->label_bytes, merged);
-	memcpy(a->labels + a->label_bytes, b->labels, b->label_bytes);
+	a = reserve_entries(a, b->n);
+	if (b->label_bytes > 0)
+		reserve_labels(a, b->label_bytes);
+	rank_merge_into(a->entries, a->n, b->entries, b->n, (uint32) a->label_bytes);
+	if (b->label_bytes > 0)
+		memcpy(a->labels + a->label_bytes, b->labels, b->label_bytes);
 	a->label_bytes += b->label_bytes;
-	pfree(a->entries);
-	a->entries = merged;
 	a->n += b->n;
-	a->cap = Max(a->n, 8);
 	PG_RETURN_POINTER(a);
 }
 
@@ -301,7 +330,8 @@ ranking_serial(PG_FUNCTION_ARGS)
 	p = VARDATA(out);
 	memcpy(p, &h, sizeof(h));
 	memcpy(p + sizeof(h), s->entries, entries_size);
-	memcpy(p + sizeof(h) + entries_size, s->labels, s->label_bytes);
+	if (s->label_bytes > 0)
+		memcpy(p + sizeof(h) + entries_size, s->labels, s->label_bytes);
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -348,12 +378,16 @@ ranking_deserial(PG_FUNCTION_ARGS)
 		h.label_bytes > RANK_MAX_LABEL_BYTES ||
 		len != sizeof(h) + (size_t) h.n * sizeof(RankEntry) + h.label_bytes)
 		bad_state("wrong length");
-	s = new_state(aggcontext, h.n, h.label_bytes);
+	s = new_state(aggcontext, h.n);
 	s->from_wire = true;
 	memcpy(s->entries, p + sizeof(h), (size_t) h.n * sizeof(RankEntry));
-	memcpy(s->labels, p + sizeof(h) + (size_t) h.n * sizeof(RankEntry), h.label_bytes);
 	s->n = h.n;
-	s->label_bytes = h.label_bytes;
+	if (h.label_bytes > 0)
+	{
+		reserve_labels(s, h.label_bytes);
+		memcpy(s->labels, p + sizeof(h) + (size_t) h.n * sizeof(RankEntry), h.label_bytes);
+		s->label_bytes = h.label_bytes;
+	}
 	if (h.flags & WIRE_DIRECTION_KNOWN)
 		s->higher_is_better = (h.flags & WIRE_HIGHER_IS_BETTER) != 0;
 	for (size_t i = 0; i < s->n; i++)
@@ -362,8 +396,7 @@ ranking_deserial(PG_FUNCTION_ARGS)
 
 		if (!valid_key(e->key) || (i > 0 && s->entries[i - 1].key > e->key))
 			bad_state("values not finite or not in order");
-		if (e->label_len != RANK_NO_LABEL &&
-			(e->label_len < 0 || (size_t) e->label_off + (size_t) e->label_len > s->label_bytes))
+		if (!rank_label_valid(e, s->label_bytes))
 			bad_state("label out of range");
 	}
 	PG_RETURN_POINTER(s);
@@ -371,21 +404,31 @@ ranking_deserial(PG_FUNCTION_ARGS)
 
 /* ---------- the result: styring.ranked[] ---------- */
 
-typedef struct RowBuilder
-{
-	TupleDesc	desc;
-	const RankState *state;
-	text	   *label;			/* one buffer, reused for every label */
-	Datum		band_label[3];	/* bottom, middle, top */
-	Datum	   *rows;
-	size_t		n;
-} RowBuilder;
-
 enum
 {
 	COL_LABEL, COL_VALUE, COL_RANK, COL_PERCENT_RANK, COL_CUME_DIST, COL_BAND, COL_GRADE,
 	COL_GROUP_SIZE, N_COLS
 };
+
+/* The result's row type, looked up once per query. */
+typedef struct RowType
+{
+	Oid			type;
+	TupleDesc	desc;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum		band_label[3];	/* bottom, middle, top */
+} RowType;
+
+typedef struct RowBuilder
+{
+	const RowType *rt;
+	const RankState *state;
+	text	   *label;			/* one buffer, reused for every label */
+	Datum	   *rows;
+	size_t		n;
+} RowBuilder;
 
 static void
 emit_row(void *arg, const RankEntry *e, const RankFigures *f)
@@ -393,14 +436,15 @@ emit_row(void *arg, const RankEntry *e, const RankFigures *f)
 	RowBuilder *b = arg;
 	Datum		values[N_COLS];
 	bool		nulls[N_COLS];
-	HeapTuple	tuple;
+	const char *bytes;
+	size_t		len;
 
 	memset(nulls, f == NULL, sizeof(nulls));
-	nulls[COL_LABEL] = e->label_len == RANK_NO_LABEL;
+	nulls[COL_LABEL] = !rank_label_get(e, b->state->labels, &bytes, &len);
 	if (!nulls[COL_LABEL])
 	{
-		SET_VARSIZE(b->label, VARHDRSZ + e->label_len);
-		memcpy(VARDATA(b->label), b->state->labels + e->label_off, e->label_len);
+		SET_VARSIZE(b->label, VARHDRSZ + len);
+		memcpy(VARDATA(b->label), bytes, len);
 		values[COL_LABEL] = PointerGetDatum(b->label);
 	}
 	nulls[COL_VALUE] = e->key == RANK_NO_VALUE;
@@ -411,34 +455,12 @@ emit_row(void *arg, const RankEntry *e, const RankFigures *f)
 		values[COL_RANK] = Int64GetDatum(f->rank);
 		values[COL_PERCENT_RANK] = Float8GetDatum(f->percent_rank);
 		values[COL_CUME_DIST] = Float8GetDatum(f->cume_dist);
-		values[COL_BAND] = b->band_label[f->band - BAND_BOTTOM];
+		values[COL_BAND] = b->rt->band_label[f->band - BAND_BOTTOM];
 		values[COL_GRADE] = Float8GetDatum(f->grade);
 		values[COL_GROUP_SIZE] = Int64GetDatum(f->group_size);
 	}
-	tuple = heap_form_tuple(b->desc, values, nulls);
-	b->rows[b->n++] = HeapTupleGetDatum(tuple);
+	b->rows[b->n++] = HeapTupleGetDatum(heap_form_tuple(b->rt->desc, values, nulls));
 }
-
-static size_t
-longest_label(const RankState *s)
-{
-	size_t		longest = 0;
-
-	for (size_t i = 0; i < s->n; i++)
-		if (s->entries[i].label_len > 0 && (size_t) s->entries[i].label_len > longest)
-			longest = s->entries[i].label_len;
-	return longest;
-}
-
-/* The result's row type, looked up once per query. */
-typedef struct RowType
-{
-	Oid			type;
-	TupleDesc	desc;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-} RowType;
 
 static RowType *
 row_type(FunctionCallInfo fcinfo)
@@ -457,16 +479,34 @@ row_type(FunctionCallInfo fcinfo)
 	if (rt->desc->natts != N_COLS)
 		elog(ERROR, "styring.ranked has %d columns, expected %d", rt->desc->natts, N_COLS);
 	get_typlenbyvalalign(rt->type, &rt->typlen, &rt->typbyval, &rt->typalign);
+	rt->band_label[0] = CStringGetTextDatum(profile_band_label(BAND_BOTTOM));
+	rt->band_label[1] = CStringGetTextDatum(profile_band_label(BAND_MIDDLE));
+	rt->band_label[2] = CStringGetTextDatum(profile_band_label(BAND_TOP));
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = rt;
 	return rt;
+}
+
+static size_t
+longest_label(const RankState *s)
+{
+	size_t		longest = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+	{
+		const char *bytes;
+		size_t		len = 0;
+
+		if (rank_label_get(&s->entries[i], s->labels, &bytes, &len))
+			longest = Max(longest, len);
+	}
+	return longest;
 }
 
 Datum
 ranking_final(PG_FUNCTION_ARGS)
 {
 	RankState  *s;
-	RowType    *rt;
 	RowBuilder	b;
 	double	   *values;
 
@@ -475,17 +515,13 @@ ranking_final(PG_FUNCTION_ARGS)
 	s = (RankState *) PG_GETARG_POINTER(0);
 	/* Reordering the members leaves the state's meaning as it was. */
 	sort_state(s);
-	rt = row_type(fcinfo);
-	b.desc = rt->desc;
+	b.rt = row_type(fcinfo);
 	b.state = s;
 	b.label = palloc(VARHDRSZ + longest_label(s));
-	b.band_label[0] = CStringGetTextDatum(profile_band_label(BAND_BOTTOM));
-	b.band_label[1] = CStringGetTextDatum(profile_band_label(BAND_MIDDLE));
-	b.band_label[2] = CStringGetTextDatum(profile_band_label(BAND_TOP));
 	b.rows = palloc_extended(Max(s->n, 1) * sizeof(Datum), MCXT_ALLOC_HUGE);
 	b.n = 0;
 	values = palloc_extended(Max(s->n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	rank_walk(s->entries, s->n, s->higher_is_better != 0, values, emit_row, &b);
-	PG_RETURN_ARRAYTYPE_P(construct_array(b.rows, (int) b.n, rt->type, rt->typlen,
-										  rt->typbyval, rt->typalign));
+	PG_RETURN_ARRAYTYPE_P(construct_array(b.rows, (int) b.n, b.rt->type, b.rt->typlen,
+										  b.rt->typbyval, b.rt->typalign));
 }

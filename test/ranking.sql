@@ -5,7 +5,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(27);
+SELECT plan(28);
 
 SELECT setseed(0.7);
 -- 3 000 groups of 1 to 80 members; rounding makes ties common; some NULL values and labels.
@@ -99,7 +99,7 @@ SELECT is((SELECT (r).rank FROM (SELECT unnest(styring.ranks('x', 5)) AS r) s), 
 
 -- Parallel plans: the same rows as a serial plan.
 CREATE TABLE big AS
-SELECT (i % 500) AS g, 'm' || i AS unit, CASE WHEN i % 97 = 0 THEN NULL ELSE (i * 7919 % 1000) / 10.0 END AS v
+SELECT (i % 500) AS g, CASE WHEN i % 3 = 0 THEN 'kommune nr. ' || i ELSE 'm' || i END AS unit, CASE WHEN i % 97 = 0 THEN NULL ELSE (i * 7919 % 1000) / 10.0 END AS v
 FROM generate_series(1, 200000) i;
 ANALYZE big;
 SELECT tap_helpers.serial();
@@ -114,6 +114,8 @@ SELECT s.g, r.* FROM (SELECT g, styring.ranks(unit, v) AS rs FROM big GROUP BY g
 SELECT is((SELECT count(*) FROM (SELECT * FROM serial_result EXCEPT ALL SELECT * FROM parallel_result) d), 0::bigint,
           'parallel plan: the same rows as the serial plan');
 SELECT is((SELECT count(*) FROM parallel_result), 200000::bigint, 'parallel plan: every row');
+SELECT is((SELECT count(*) FROM (SELECT g, unit, v FROM big EXCEPT ALL SELECT g, member, value FROM parallel_result) d),
+          0::bigint, 'parallel plan: every member keeps its label (short and long) and value');
 SELECT tap_helpers.serial();
 
 -- Bad input.

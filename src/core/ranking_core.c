@@ -22,6 +22,90 @@ rank_key_value(uint64_t key)
 	return d;
 }
 
+/* ---------- labels ---------- */
+
+/* label[7]: how many bytes are inline (0..RANK_LABEL_INLINE), or one of these */
+#define TAG_NULL 0xFE
+#define TAG_SLICE 0xFF
+
+void
+rank_label_set_null(RankEntry *e)
+{
+	memset(e->label, 0, sizeof(e->label));
+	e->label[7] = TAG_NULL;
+}
+
+void
+rank_label_set(RankEntry *e, const char *bytes, size_t len, uint32_t off)
+{
+	memset(e->label, 0, sizeof(e->label));
+	if (len <= RANK_LABEL_INLINE)
+	{
+		memcpy(e->label, bytes, len);
+		e->label[7] = (uint8_t) len;
+		return;
+	}
+	memcpy(e->label, &off, 4);
+	e->label[4] = (uint8_t) (len & 0xFF);
+	e->label[5] = (uint8_t) ((len >> 8) & 0xFF);
+	e->label[6] = (uint8_t) ((len >> 16) & 0xFF);
+	e->label[7] = TAG_SLICE;
+}
+
+static void
+slice_of(const RankEntry *e, uint32_t *off, size_t *len)
+{
+	memcpy(off, e->label, 4);
+	*len = (size_t) e->label[4] | ((size_t) e->label[5] << 8) | ((size_t) e->label[6] << 16);
+}
+
+bool
+rank_label_get(const RankEntry *e, const char *buffer, const char **bytes, size_t *len)
+{
+	uint32_t	off;
+
+	if (e->label[7] == TAG_NULL)
+		return false;
+	if (e->label[7] != TAG_SLICE)
+	{
+		*bytes = (const char *) e->label;
+		*len = e->label[7];
+		return true;
+	}
+	slice_of(e, &off, len);
+	*bytes = buffer + off;
+	return true;
+}
+
+bool
+rank_label_valid(const RankEntry *e, size_t buffer_len)
+{
+	uint32_t	off;
+	size_t		len;
+
+	if (e->label[7] == TAG_NULL)
+		return true;
+	if (e->label[7] != TAG_SLICE)
+		return e->label[7] <= RANK_LABEL_INLINE;
+	slice_of(e, &off, &len);
+	return len > RANK_LABEL_INLINE && (size_t) off + len <= buffer_len;
+}
+
+/* A slice's offset moved on by shift bytes (its buffer was appended to another). */
+static void
+rank_label_shift(RankEntry *e, uint32_t shift)
+{
+	uint32_t	off;
+
+	if (e->label[7] != TAG_SLICE || shift == 0)
+		return;
+	memcpy(&off, e->label, 4);
+	off += shift;
+	memcpy(e->label, &off, 4);
+}
+
+/* ---------- sorting and merging ---------- */
+
 /* Below this many entries an insertion sort beats the radix passes. */
 #define RANK_INSERTION_MAX 48
 
@@ -117,29 +201,20 @@ rank_is_sorted(const RankEntry *e, size_t n)
 }
 
 void
-rank_merge(const RankEntry *a, size_t na, const RankEntry *b, size_t nb,
-		   uint32_t label_shift, RankEntry *out)
+rank_merge_into(RankEntry *a, size_t na, const RankEntry *b, size_t nb, uint32_t label_shift)
 {
-	size_t		i = 0,
-				j = 0,
-				k = 0;
+	size_t		k = na + nb;
 
-	while (i < na && j < nb)
+	/* from the back, so that a's entries move only once, into room that is free */
+	while (nb > 0)
 	{
-		if (b[j].key < a[i].key)
-		{
-			out[k] = b[j++];
-			out[k++].label_off += label_shift;
-		}
+		if (na > 0 && a[na - 1].key > b[nb - 1].key)
+			a[--k] = a[--na];
 		else
-			out[k++] = a[i++];
-	}
-	while (i < na)
-		out[k++] = a[i++];
-	while (j < nb)
-	{
-		out[k] = b[j++];
-		out[k++].label_off += label_shift;
+		{
+			a[--k] = b[--nb];
+			rank_label_shift(&a[k], label_shift);
+		}
 	}
 }
 

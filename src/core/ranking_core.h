@@ -20,18 +20,29 @@
 /*
  * One member. The value is held as a key that sorts like it (see
  * rank_value_key), so sorting compares integers; a member without a value
- * has the key RANK_NO_VALUE and sorts last. The label is a slice of a byte
- * buffer that the caller keeps beside the entries.
+ * has the key RANK_NO_VALUE and sorts last. A label of up to
+ * RANK_LABEL_INLINE bytes (a unit code) is held in the entry itself; a longer
+ * one is a slice of a byte buffer that the caller keeps beside the entries.
+ * Read and write labels only through the rank_label_* functions.
  */
 typedef struct RankEntry
 {
 	uint64_t	key;
-	uint32_t	label_off;
-	int32_t		label_len;		/* RANK_NO_LABEL: NULL label */
+	uint8_t		label[8];		/* inline bytes and their count, or a slice */
 } RankEntry;
 
 #define RANK_NO_VALUE UINT64_MAX
-#define RANK_NO_LABEL (-1)
+#define RANK_LABEL_INLINE 7
+#define RANK_LABEL_MAX ((size_t) 0xFFFFFF)	/* a slice's length has 24 bits */
+
+extern void rank_label_set_null(RankEntry *e);
+/* Inline when len <= RANK_LABEL_INLINE, else the slice buffer[off, off + len). */
+extern void rank_label_set(RankEntry *e, const char *bytes, size_t len, uint32_t off);
+/* False for a NULL label; else its bytes (in the entry or in buffer) and length. */
+extern bool rank_label_get(const RankEntry *e, const char *buffer, const char **bytes,
+						   size_t *len);
+/* Whether a label (from untrusted bytes) is well formed and inside a buffer of buffer_len. */
+extern bool rank_label_valid(const RankEntry *e, size_t buffer_len);
 
 /* A finite double's key (-0.0 as 0.0), and back. */
 extern uint64_t rank_value_key(double v);
@@ -42,11 +53,12 @@ extern void rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick);
 extern bool rank_is_sorted(const RankEntry *e, size_t n);
 
 /*
- * Merges two sorted runs into out (room for na + nb); b's labels are moved
- * label_shift bytes on, because the caller appends b's label bytes to a's.
+ * Merges the sorted run b into the sorted run a, which has room for na + nb
+ * entries; b's slices move label_shift bytes on, because the caller appends
+ * b's label buffer to a's.
  */
-extern void rank_merge(const RankEntry *a, size_t na, const RankEntry *b, size_t nb,
-					   uint32_t label_shift, RankEntry *out);
+extern void rank_merge_into(RankEntry *a, size_t na, const RankEntry *b, size_t nb,
+							uint32_t label_shift);
 
 /* What ranks() reports about one member with a value. */
 typedef struct RankFigures
