@@ -1171,3 +1171,10 @@ BEGIN
         EXECUTE pg_catalog.format('ALTER EXTENSION styring ADD TYPE %s', a);
     END LOOP;
 END $arrays$;
+
+-- eval_usage gets the seeded hash function that hash partitioning needs
+CREATE FUNCTION @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'eval_usage_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint) IS 'seeded hash support for styring.eval_usage (hash partitioning)';
+ALTER OPERATOR FAMILY @extschema@.eval_usage_hash_ops USING hash
+    ADD FUNCTION 2 @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint);

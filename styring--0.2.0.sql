@@ -919,10 +919,14 @@ CREATE OPERATOR CLASS @extschema@.eval_usage_ops
         OPERATOR 1 @extschema@.< , OPERATOR 2 @extschema@.<= , OPERATOR 3 @extschema@.= ,
         OPERATOR 4 @extschema@.>= , OPERATOR 5 @extschema@.> ,
         FUNCTION 1 @extschema@.eval_usage_cmp(@extschema@.eval_usage, @extschema@.eval_usage);
+CREATE FUNCTION @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'eval_usage_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint) IS 'seeded hash support for styring.eval_usage (hash partitioning)';
 CREATE OPERATOR CLASS @extschema@.eval_usage_hash_ops
     DEFAULT FOR TYPE @extschema@.eval_usage USING hash AS
         OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.eval_usage_hash(@extschema@.eval_usage);
+        FUNCTION 1 @extschema@.eval_usage_hash(@extschema@.eval_usage),
+        FUNCTION 2 @extschema@.eval_usage_hash_extended(@extschema@.eval_usage, bigint);
 
 CREATE FUNCTION @extschema@.unused(@extschema@.eval_usage) RETURNS boolean
     AS 'MODULE_PATHNAME', 'eval_usage_unused' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -57,6 +57,7 @@ SQL
 # Samples the memory of all postgres processes every 0.2 s into a file: the
 # sum of their proportional set sizes (Pss), which counts shared memory once.
 sample_rss() {
+    set +e +o pipefail    # a process that ends between pgrep and cat is no error
     while :; do
         for pid in $(pgrep -x postgres); do cat /proc/$pid/smaps_rollup 2>/dev/null; done |
             awk '/^Pss:/ {s += $2} END {print s + 0}' >>"$1"
@@ -71,4 +72,4 @@ pg_virtualenv -v "$PGVER" -o shared_buffers=4GB -o work_mem=256MB -o max_worker_
     psql -X -q -f "$script" 2>&1 | grep -v -e "^Creating new PostgreSQL cluster" -e "^Dropping cluster"
 echo "peak resident memory of all server processes while each step ran (sum of Pss):"
 awk '/^==/ {if (name != "") printf "  %-22s %.1f GB\n", name, max / 1048576; name = substr($0, 4); max = 0; next}
-     $1 > max {max = $1} END {}' "$rss_log"
+     $1 > max {max = $1}' "$rss_log"

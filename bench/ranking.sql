@@ -4,7 +4,10 @@
 --   nation:  8 700 000 rows, 30 000 groups of 290 (1 000 indicators x 10 years
 --            x 3 genders x 290 units)
 -- Each is ranked three ways: rank() OVER (the baseline), profile + join +
--- rank_in, and ranks() unnested. Every way's answer (count and sum of ranks)
+-- rank_in, and ranks() unnested; and ranks() again on the same rows in a
+-- table partitioned by the group key, where (with
+-- enable_partitionwise_aggregate) every worker ranks whole groups and the
+-- leader only gathers. Every way's answer (count and sum of ranks)
 -- must equal the baseline's; the script stops if one does not.
 -- Then the collection of the 30 000 profiles against array_agg(v), and
 -- where the time of each goes (bench.phases).
@@ -19,15 +22,30 @@ SELECT ind, yr, kjonn, lpad(u::text, 4, '0') AS unit,
        ((ind::bigint * 1000003 + yr::bigint * 7919 + kjonn::bigint * 104729 + u::bigint * 15485863) % 99991) / 10.0::float8 AS v
 FROM generate_series(1, 1000) ind, generate_series(2015, 2024) yr, generate_series(1, 3) kjonn,
      generate_series(1, 290) u;
+-- The same rows in tables partitioned by the group key (8 hash partitions):
+-- with enable_partitionwise_aggregate each worker ranks whole groups.
+CREATE UNLOGGED TABLE bench.wide_part (LIKE bench.wide) PARTITION BY HASH (g);
+CREATE UNLOGGED TABLE bench.nation_part (LIKE bench.nation) PARTITION BY HASH (ind);
+SELECT format('CREATE UNLOGGED TABLE bench.%s_%s PARTITION OF bench.%s FOR VALUES WITH (MODULUS 8, REMAINDER %s)',
+              t, i, t, i)
+FROM unnest(ARRAY['wide_part', 'nation_part']) t, generate_series(0, 7) i \gexec
+INSERT INTO bench.wide_part SELECT * FROM bench.wide;
+INSERT INTO bench.nation_part SELECT * FROM bench.nation;
 VACUUM ANALYZE bench.wide;
 VACUUM ANALYZE bench.nation;
+VACUUM ANALYZE bench.wide_part;
+VACUUM ANALYZE bench.nation_part;
+SET enable_partitionwise_aggregate = on;
 
 \set w_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY g ORDER BY v DESC) AS r FROM bench.wide) s'
 \set w_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.wide o JOIN (SELECT g, styring.profile(v) AS p FROM bench.wide GROUP BY g) p USING (g)'
 \set w_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT g, styring.ranks(unit, v) AS rs FROM bench.wide GROUP BY g) s, unnest(s.rs) r'
+\set w_ranks_part 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT g, styring.ranks(unit, v) AS rs FROM bench.wide_part GROUP BY g) s, unnest(s.rs) r'
 \set n_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation) s'
 \set n_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.nation o JOIN (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) p USING (ind, yr, kjonn)'
 \set n_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s, unnest(s.rs) r'
+\set n_ranks_part 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation_part GROUP BY 1, 2, 3) s, unnest(s.rs) r'
+\set n_window_part 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation_part) s'
 \set c_array 'SELECT sum(cardinality(a)) FROM (SELECT ind, yr, kjonn, array_agg(v) AS a FROM bench.nation GROUP BY 1, 2, 3) s'
 \set c_profile 'SELECT sum(styring.group_size(p)) FROM (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) s'
 \set c_ranks 'SELECT sum(cardinality(rs)) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s'
@@ -35,9 +53,12 @@ VACUUM ANALYZE bench.nation;
 SELECT bench.time('rank 1 000 groups of 10 000', 'rank() OVER (PARTITION BY g ORDER BY v DESC)', :'w_window', w),
        bench.time('rank 1 000 groups of 10 000', 'profile + join + rank_in', :'w_profile', w),
        bench.time('rank 1 000 groups of 10 000', 'ranks() unnested', :'w_ranks', w),
+       bench.time('rank 1 000 groups of 10 000', 'ranks() unnested, table partitioned by g', :'w_ranks_part', w),
        bench.time('rank 30 000 groups of 290', 'rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC)', :'n_window', w),
        bench.time('rank 30 000 groups of 290', 'profile + join + rank_in', :'n_profile', w),
        bench.time('rank 30 000 groups of 290', 'ranks() unnested', :'n_ranks', w),
+       bench.time('rank 30 000 groups of 290', 'ranks() unnested, table partitioned by ind', :'n_ranks_part', w),
+       bench.time('rank 30 000 groups of 290', 'rank() OVER, table partitioned by ind', :'n_window_part', w),
        bench.time('collect 30 000 groups of 290', 'array_agg(v)', :'c_array', w),
        bench.time('collect 30 000 groups of 290', 'profile(v)', :'c_profile', w),
        bench.time('collect 30 000 groups of 290', 'ranks(unit, v), not unnested', :'c_ranks', w)
@@ -67,5 +88,4 @@ UNION ALL SELECT 'ranks(unit, v) unnested, 1 000 groups', bench.phases(:'w_ranks
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
-DROP TABLE bench.wide;
-DROP TABLE bench.nation;
+DROP TABLE bench.wide, bench.nation, bench.wide_part, bench.nation_part;

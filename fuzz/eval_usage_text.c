@@ -8,7 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char	   *text = fuzz_cstring(data, size);
 	uint8_t		bits = 0,
 				again = 0;
-	UsageParseError err;
+	ScanError err;
 	char		buf[USAGE_TEXT_MAX];
 
 	if (usage_parse(text, &bits, &err) == USAGE_OK)

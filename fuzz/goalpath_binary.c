@@ -8,7 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t    *out = malloc(size + 1);
 	size_t		len = 0;
 	int			levels = 0;
-	GoalpathParseError err;
+	ScanError err;
 
 	if (goalpath_decode(data, size, out, &len, &levels, &err) == GOALPATH_OK)
 	{

@@ -8,7 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t    *out = malloc(size + 1);
 	size_t		len = 0;
 	int			levels = 0;
-	GoalpathParseError err;
+	ScanError err;
 
 	/* The parser takes a length, so NUL bytes reach it too. */
 	if (goalpath_parse((const char *) data, size, out, &len, &levels, &err) == GOALPATH_OK)

@@ -11,7 +11,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	double	   *v = malloc(cap * sizeof(double));
 	double	   *tmp = malloc(cap * sizeof(double));
 	size_t		n = 0;
-	ProfileParseError err;
+	ScanError err;
 
 	if (profile_parse(text, v, cap, &n, &err) == PROFILE_OK)
 	{

@@ -9,7 +9,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				u;
 	uint8_t		out[TARGET_BINARY_MAX];
 	char		text[TARGET_TEXT_MAX];
-	TargetParseError err;
+	ScanError err;
 
 	if (target_decode(data, size, &t) == TARGET_OK)
 	{

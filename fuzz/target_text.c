@@ -8,7 +8,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char	   *text = fuzz_cstring(data, size);
 	StyringTarget t,
 				u;
-	TargetParseError err;
+	ScanError err;
 	char		buf[TARGET_TEXT_MAX];
 
 	if (target_parse(text, &t, &err) == TARGET_OK)

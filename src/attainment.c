@@ -8,7 +8,7 @@
  * mean_attainment's state is bytea rather than float8[] because a state
  * shipped as text must be exact whatever extra_float_digits says.
  */
-#include "styring.h"
+#include "target.h"
 
 #include <math.h>
 

@@ -160,10 +160,7 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 	double		value,
 				weight = 1.0;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("chain_rollup_trans called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	s = PG_ARGISNULL(0) ? NULL : (ChainState *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -182,7 +179,7 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("weight must not be negative, not %g", weight)));
 	}
-	path = goalpath_ref(PG_GETARG_DATUM(1));
+	path = PG_GETARG_GOALPATH_REF(1);
 	old = MemoryContextSwitchTo(aggcontext);
 	if (s == NULL)
 		s = new_state(aggcontext);
@@ -213,10 +210,7 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 	ChainState *b;
 	MemoryContext old;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("chain_rollup_combine called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (ChainState *) PG_GETARG_POINTER(1);
@@ -289,10 +283,7 @@ chain_rollup_deserial(PG_FUNCTION_ARGS)
 	ChainState *s;
 	int64		count;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("chain_rollup_deserial called in non-aggregate context")));
+	(void) styring_agg_context(fcinfo);
 	/* A read-only view of the bytes (initReadOnlyStringInfo from PostgreSQL 17 on). */
 	buf.data = VARDATA_ANY(raw);
 	buf.len = (int) VARSIZE_ANY_EXHDR(raw);

@@ -6,7 +6,7 @@
  * Money is numeric all the way: sums are exact, equal to numeric sums to the
  * øre (and beyond) at any size. The hourly rate is always an argument.
  */
-#include "styring.h"
+#include "eval_usage.h"
 
 #include <math.h>
 
@@ -38,6 +38,7 @@ PG_FUNCTION_INFO_V1(eval_usage_le);
 PG_FUNCTION_INFO_V1(eval_usage_gt);
 PG_FUNCTION_INFO_V1(eval_usage_ge);
 PG_FUNCTION_INFO_V1(eval_usage_hash);
+PG_FUNCTION_INFO_V1(eval_usage_hash_extended);
 PG_FUNCTION_INFO_V1(eval_usage_contains);
 PG_FUNCTION_INFO_V1(eval_usage_contained);
 PG_FUNCTION_INFO_V1(eval_usage_overlaps);
@@ -54,8 +55,20 @@ PG_FUNCTION_INFO_V1(evaluation_summary_deserial);
 PG_FUNCTION_INFO_V1(evaluation_summary_final);
 PG_FUNCTION_INFO_V1(ownership_problem);
 
-#define PG_GETARG_USAGE(n) ((uint8) DatumGetChar(PG_GETARG_DATUM(n)))
-#define PG_RETURN_USAGE(x) return CharGetDatum((char) (x))
+/* Every UsageError, as a user sees it. */
+static const StyringError usage_errors[] = {
+	{USAGE_ERR_SYNTAX, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.eval_usage: \"%s\"",
+		DETAIL_AT_POSITION, "At position %d.",
+	"A set of uses reads like \"{action_plan,other}\"; {} means not used."},
+	{USAGE_ERR_UNKNOWN_WORD, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"unknown use of an evaluation: \"%s\"",
+		DETAIL_AT_POSITION, "At position %d of the set of uses.",
+		"Uses are political_decision, action_plan, budget_process and other "
+	"(or the Swedish and Norwegian words); {} means not used."},
+	{USAGE_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION,
+		"invalid binary representation for type styring.eval_usage", DETAIL_TEXT, NULL, NULL},
+};
 
 /* ---------- eval_usage I/O ---------- */
 
@@ -65,7 +78,7 @@ eval_usage_in(PG_FUNCTION_ARGS)
 	char	   *text = PG_GETARG_CSTRING(0);
 	char	   *utf8 = text;
 	uint8_t		bits = 0;
-	UsageParseError perr = {0, 0, 0};
+	ScanError perr = {0};
 	UsageError	rc;
 	Node	   *escontext = NULL;
 
@@ -78,29 +91,20 @@ eval_usage_in(PG_FUNCTION_ARGS)
 	rc = usage_parse(utf8, &bits, &perr);
 	if (rc == USAGE_ERR_UNKNOWN_WORD)
 	{
+		/* the message names the word that is not a use */
 		char	   *word = pnstrdup(utf8 + perr.word_start, perr.word_len);
 
 		if (GetDatabaseEncoding() != PG_UTF8)
 			word = pg_any_to_server(word, (int) perr.word_len, PG_UTF8);
-		STYRING_INPUT_ERROR(escontext,
-							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("unknown use of an evaluation: \"%s\"", styring_quote_for_error(word)),
-							 errdetail("In \"%s\" at position %d.", styring_quote_for_error(text), perr.position + 1),
-							 errhint("Uses are political_decision, action_plan, budget_process and other "
-									 "(or the Swedish and Norwegian words); {} means not used.")));
+		STYRING_REPORT_ERROR(usage_errors, rc, word, &perr, escontext);
 		PG_RETURN_NULL();
 	}
 	if (rc != USAGE_OK)
 	{
-		STYRING_INPUT_ERROR(escontext,
-							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("invalid input syntax for type styring.eval_usage: \"%s\"",
-									styring_quote_for_error(text)),
-							 errdetail("At position %d.", perr.position + 1),
-							 errhint("A set of uses reads like \"{action_plan,other}\"; {} means not used.")));
+		STYRING_REPORT_ERROR(usage_errors, rc, text, &perr, escontext);
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_USAGE(bits);
+	PG_RETURN_EVAL_USAGE(bits);
 }
 
 Datum
@@ -108,7 +112,7 @@ eval_usage_out(PG_FUNCTION_ARGS)
 {
 	char	   *buf = palloc(USAGE_TEXT_MAX);
 
-	usage_format(PG_GETARG_USAGE(0), buf, USAGE_TEXT_MAX);
+	usage_format(PG_GETARG_EVAL_USAGE(0), buf, USAGE_TEXT_MAX);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -120,11 +124,9 @@ eval_usage_recv(PG_FUNCTION_ARGS)
 
 	if (usage_decode((const uint8_t *) buf->data + buf->cursor,
 					 (size_t) (buf->len - buf->cursor), &bits) != USAGE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary representation for type styring.eval_usage")));
+		STYRING_REPORT_ERROR(usage_errors, USAGE_ERR_BINARY, NULL, NULL, NULL);
 	buf->cursor = buf->len;
-	PG_RETURN_USAGE(bits);
+	PG_RETURN_EVAL_USAGE(bits);
 }
 
 Datum
@@ -134,13 +136,13 @@ eval_usage_send(PG_FUNCTION_ARGS)
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, USAGE_FORMAT_VERSION);
-	pq_sendbyte(&buf, PG_GETARG_USAGE(0));
+	pq_sendbyte(&buf, PG_GETARG_EVAL_USAGE(0));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* ---------- comparison and set operators ---------- */
 
-#define USAGE_CMP() ((int) PG_GETARG_USAGE(0) - (int) PG_GETARG_USAGE(1))
+#define USAGE_CMP() ((int) PG_GETARG_EVAL_USAGE(0) - (int) PG_GETARG_EVAL_USAGE(1))
 
 Datum
 eval_usage_cmp(PG_FUNCTION_ARGS)
@@ -187,33 +189,40 @@ eval_usage_ge(PG_FUNCTION_ARGS)
 Datum
 eval_usage_hash(PG_FUNCTION_ARGS)
 {
-	return hash_uint32((uint32) PG_GETARG_USAGE(0));
+	return hash_uint32((uint32) PG_GETARG_EVAL_USAGE(0));
+}
+
+/* The seeded hash that hash partitioning needs. */
+Datum
+eval_usage_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_EVAL_USAGE(0), PG_GETARG_INT64(1));
 }
 
 /* a @> b: every use in b is in a. */
 Datum
 eval_usage_contains(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL((PG_GETARG_USAGE(1) & ~PG_GETARG_USAGE(0)) == 0);
+	PG_RETURN_BOOL((PG_GETARG_EVAL_USAGE(1) & ~PG_GETARG_EVAL_USAGE(0)) == 0);
 }
 
 Datum
 eval_usage_contained(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL((PG_GETARG_USAGE(0) & ~PG_GETARG_USAGE(1)) == 0);
+	PG_RETURN_BOOL((PG_GETARG_EVAL_USAGE(0) & ~PG_GETARG_EVAL_USAGE(1)) == 0);
 }
 
 Datum
 eval_usage_overlaps(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL((PG_GETARG_USAGE(0) & PG_GETARG_USAGE(1)) != 0);
+	PG_RETURN_BOOL((PG_GETARG_EVAL_USAGE(0) & PG_GETARG_EVAL_USAGE(1)) != 0);
 }
 
 /* The result was used for nothing at all. */
 Datum
 eval_usage_unused(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(PG_GETARG_USAGE(0) == 0);
+	PG_RETURN_BOOL(PG_GETARG_EVAL_USAGE(0) == 0);
 }
 
 /* text[] -> eval_usage: each element a word in any of the three languages. */
@@ -249,13 +258,13 @@ eval_usage_from_array(PG_FUNCTION_ARGS)
 							 "(or the Swedish and Norwegian words).")));
 		bits |= (uint8) (1u << bit);
 	}
-	PG_RETURN_USAGE(bits);
+	PG_RETURN_EVAL_USAGE(bits);
 }
 
 Datum
 eval_usage_to_array(PG_FUNCTION_ARGS)
 {
-	uint8		bits = PG_GETARG_USAGE(0);
+	uint8		bits = PG_GETARG_EVAL_USAGE(0);
 	Datum		elems[USAGE_KINDS];
 	int			n = 0;
 
@@ -494,10 +503,7 @@ summary_add_row(FunctionCallInfo fcinfo, bool from_double)
 	EvalSummary *s;
 	EvalCosts	c;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("evaluation_summary_trans called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	s = PG_ARGISNULL(0) ? new_summary(aggcontext) : (EvalSummary *) PG_GETARG_POINTER(0);
 	c = read_costs(fcinfo, 2, from_double);
 
@@ -511,7 +517,7 @@ summary_add_row(FunctionCallInfo fcinfo, bool from_double)
 	accumulate(s, SUM_OTHER, c.other, aggcontext);
 	if (!PG_ARGISNULL(1))
 	{
-		uint8		bits = PG_GETARG_USAGE(1);
+		uint8		bits = PG_GETARG_EVAL_USAGE(1);
 
 		s->usage_reported++;
 		if (bits == 0)
@@ -565,10 +571,7 @@ evaluation_summary_combine(PG_FUNCTION_ARGS)
 	EvalSummary *a;
 	EvalSummary *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("evaluation_summary_combine called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (EvalSummary *) PG_GETARG_POINTER(1);
@@ -608,10 +611,7 @@ evaluation_summary_deserial(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	EvalSummary *s;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("evaluation_summary_deserial called in non-aggregate context")));
+	(void) styring_agg_context(fcinfo);
 	buf.data = VARDATA_ANY(raw);
 	buf.len = (int) VARSIZE_ANY_EXHDR(raw);
 	buf.maxlen = buf.len;

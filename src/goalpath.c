@@ -58,6 +58,8 @@ goalpath_ref(Datum d)
 	r.data = bytes + 2;
 	r.len = len - 2;
 	r.nlevels = bytes[1];
+	r.detoasted = v;
+	r.original = DatumGetPointer(d);
 	return r;
 }
 
@@ -97,71 +99,35 @@ goalpath_to_cstring(GoalpathRef r)
 
 /* ---------- I/O ---------- */
 
+/* Every GoalpathError, as a user sees it. */
+static const StyringError goalpath_errors[] = {
+	{GOALPATH_ERR_EMPTY, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.goalpath: \"%s\"",
+		DETAIL_TEXT, "A goal path needs at least one label.", NULL},
+	{GOALPATH_ERR_EMPTY_LABEL, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.goalpath: \"%s\"",
+		DETAIL_AT_POSITION, "Empty label at position %d.", NULL},
+	{GOALPATH_ERR_BAD_CHAR, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.goalpath: \"%s\"",
+		DETAIL_CHARACTER, NULL,
+	"Labels are letters and digits of any script, \"_\" and \"-\", separated by \".\"."},
+	{GOALPATH_ERR_BAD_UTF8, ERRCODE_CHARACTER_NOT_IN_REPERTOIRE,
+		"invalid UTF-8 in a styring.goalpath value", DETAIL_AT_POSITION, "At position %d.", NULL},
+	{GOALPATH_ERR_LABEL_TOO_LONG, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+		"label too long in goal path \"%s\"",
+		DETAIL_TEXT, "A label can have at most " CppAsString2(GOALPATH_MAX_LABEL) " bytes.", NULL},
+	{GOALPATH_ERR_TOO_DEEP, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+		"goal path too deep: \"%s\"",
+		DETAIL_TEXT, "A goal path can have at most " CppAsString2(GOALPATH_MAX_DEPTH) " levels.", NULL},
+	{GOALPATH_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION,
+		"invalid binary representation for type styring.goalpath", DETAIL_TEXT, NULL, NULL},
+};
+
 static void
-report_goalpath_error(GoalpathError rc, const char *text, const GoalpathParseError *perr,
+report_goalpath_error(GoalpathError rc, const char *text, const ScanError *perr,
 					  Node *escontext)
 {
-	char	   *shown = styring_quote_for_error(text);
-	int			pos = perr ? perr->position + 1 : 1;
-
-	switch (rc)
-	{
-		case GOALPATH_OK:
-			return;
-		case GOALPATH_ERR_EMPTY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								 errmsg("invalid input syntax for type styring.goalpath: \"%s\"", shown),
-								 errdetail("A goal path needs at least one label.")));
-			return;
-		case GOALPATH_ERR_EMPTY_LABEL:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								 errmsg("invalid input syntax for type styring.goalpath: \"%s\"", shown),
-								 errdetail("Empty label at position %d.", pos)));
-			return;
-		case GOALPATH_ERR_BAD_CHAR:
-			{
-				char		ch[8] = {0};
-
-				if (perr && perr->codepoint > 0 && perr->codepoint < 0x110000)
-					unicode_to_utf8((pg_wchar) perr->codepoint, (unsigned char *) ch);
-				STYRING_INPUT_ERROR(escontext,
-									(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-									 errmsg("invalid input syntax for type styring.goalpath: \"%s\"", shown),
-									 errdetail("Character U+%04X%s%s%s at position %d is not allowed in a label.",
-											   perr ? perr->codepoint : 0,
-											   ch[0] && GetDatabaseEncoding() == PG_UTF8 && perr->codepoint >= 0x20 ? " (\"" : "",
-											   ch[0] && GetDatabaseEncoding() == PG_UTF8 && perr->codepoint >= 0x20 ? ch : "",
-											   ch[0] && GetDatabaseEncoding() == PG_UTF8 && perr->codepoint >= 0x20 ? "\")" : "",
-											   pos),
-									 errhint("Labels are letters and digits of any script, \"_\" and \"-\", separated by \".\".")));
-				return;
-			}
-		case GOALPATH_ERR_BAD_UTF8:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-								 errmsg("invalid UTF-8 in styring.goalpath at position %d", pos)));
-			return;
-		case GOALPATH_ERR_LABEL_TOO_LONG:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								 errmsg("label too long in goal path \"%s\"", shown),
-								 errdetail("A label can have at most %d bytes.", GOALPATH_MAX_LABEL)));
-			return;
-		case GOALPATH_ERR_TOO_DEEP:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								 errmsg("goal path too deep: \"%s\"", shown),
-								 errdetail("A goal path can have at most %d levels.", GOALPATH_MAX_DEPTH)));
-			return;
-		case GOALPATH_ERR_BINARY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-								 errmsg("invalid binary representation for type styring.goalpath")));
-			return;
-	}
-	elog(ERROR, "unknown goalpath error code %d", (int) rc);
+	STYRING_REPORT_ERROR(goalpath_errors, rc, text, perr, escontext);
 }
 
 Datum
@@ -173,7 +139,7 @@ goalpath_in(PG_FUNCTION_ARGS)
 	uint8	   *buf;
 	size_t		outlen = 0;
 	int			nlevels = 0;
-	GoalpathParseError perr = {0, 0};
+	ScanError perr = {0};
 	GoalpathError rc;
 	Node	   *escontext = NULL;
 
@@ -196,7 +162,7 @@ goalpath_in(PG_FUNCTION_ARGS)
 Datum
 goalpath_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(goalpath_to_cstring(goalpath_ref(PG_GETARG_DATUM(0))));
+	PG_RETURN_CSTRING(goalpath_to_cstring(PG_GETARG_GOALPATH_REF(0)));
 }
 
 /* Binary input: a version byte and the UTF-8 text, checked like text input. */
@@ -209,12 +175,19 @@ goalpath_recv(PG_FUNCTION_ARGS)
 	uint8	   *out = palloc(len + 1);
 	size_t		outlen = 0;
 	int			nlevels = 0;
-	GoalpathParseError perr = {0, 0};
+	ScanError perr = {0};
 	GoalpathError rc;
 
 	rc = goalpath_decode(bytes, len, out, &outlen, &nlevels, &perr);
-	if (rc != GOALPATH_OK)
-		report_goalpath_error(rc, "(binary)", &perr, NULL);
+	if (rc == GOALPATH_ERR_BINARY || rc == GOALPATH_ERR_BAD_UTF8)
+		report_goalpath_error(rc, NULL, &perr, NULL);
+	else if (rc != GOALPATH_OK)
+	{
+		/* valid UTF-8 after the version byte: show it as the offending text */
+		char	   *text = pnstrdup((const char *) bytes + 1, len - 1);
+
+		report_goalpath_error(rc, pg_any_to_server(text, (int) strlen(text), PG_UTF8), &perr, NULL);
+	}
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(goalpath_make(out, outlen, nlevels));
 }
@@ -222,7 +195,7 @@ goalpath_recv(PG_FUNCTION_ARGS)
 Datum
 goalpath_send(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
 	char	   *text = palloc(r.len + 1);
 	StringInfoData buf;
 
@@ -238,10 +211,13 @@ goalpath_send(PG_FUNCTION_ARGS)
 static int
 compare_args(FunctionCallInfo fcinfo)
 {
-	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
-	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+	GoalpathRef a = PG_GETARG_GOALPATH_REF(0);
+	GoalpathRef b = PG_GETARG_GOALPATH_REF(1);
+	int			c = goalpath_compare(a.data, a.len, b.data, b.len);
 
-	return goalpath_compare(a.data, a.len, b.data, b.len);
+	goalpath_free_if_copy(a);
+	goalpath_free_if_copy(b);
+	return c;
 }
 
 /*
@@ -315,17 +291,21 @@ goalpath_ge(PG_FUNCTION_ARGS)
 Datum
 goalpath_hash(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
+	Datum		h = hash_any(r.data, (int) r.len);
 
-	return hash_any(r.data, (int) r.len);
+	goalpath_free_if_copy(r);
+	return h;
 }
 
 Datum
 goalpath_hash_extended(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
+	Datum		h = hash_any_extended(r.data, (int) r.len, PG_GETARG_INT64(1));
 
-	return hash_any_extended(r.data, (int) r.len, PG_GETARG_INT64(1));
+	goalpath_free_if_copy(r);
+	return h;
 }
 
 /*
@@ -337,7 +317,7 @@ goalpath_hash_extended(PG_FUNCTION_ARGS)
 Datum
 goalpath_subtree_end(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
 	uint8	   *buf = palloc(r.len + 1);
 
 	memcpy(buf, r.data, r.len);
@@ -349,8 +329,8 @@ goalpath_subtree_end(PG_FUNCTION_ARGS)
 Datum
 goalpath_is_ancestor(PG_FUNCTION_ARGS)
 {
-	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
-	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+	GoalpathRef a = PG_GETARG_GOALPATH_REF(0);
+	GoalpathRef b = PG_GETARG_GOALPATH_REF(1);
 
 	PG_RETURN_BOOL(goalpath_is_prefix(a.data, a.len, b.data, b.len));
 }
@@ -359,8 +339,8 @@ goalpath_is_ancestor(PG_FUNCTION_ARGS)
 Datum
 goalpath_is_descendant(PG_FUNCTION_ARGS)
 {
-	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
-	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+	GoalpathRef a = PG_GETARG_GOALPATH_REF(0);
+	GoalpathRef b = PG_GETARG_GOALPATH_REF(1);
 
 	PG_RETURN_BOOL(goalpath_is_prefix(b.data, b.len, a.data, a.len));
 }
@@ -370,14 +350,14 @@ goalpath_is_descendant(PG_FUNCTION_ARGS)
 Datum
 goalpath_nlevel(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(goalpath_ref(PG_GETARG_DATUM(0)).nlevels);
+	PG_RETURN_INT32(PG_GETARG_GOALPATH_REF(0).nlevels);
 }
 
 /* The path one level up; NULL at the top of the chain. */
 Datum
 goalpath_parent(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
 
 	if (r.nlevels <= 1)
 		PG_RETURN_NULL();
@@ -393,7 +373,7 @@ goalpath_parent(PG_FUNCTION_ARGS)
 Datum
 goalpath_subpath(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
 	int			offset = PG_GETARG_INT32(1);
 	int			end;
 	size_t		from,
@@ -424,7 +404,7 @@ goalpath_subpath(PG_FUNCTION_ARGS)
 Datum
 goalpath_label(PG_FUNCTION_ARGS)
 {
-	GoalpathRef r = goalpath_ref(PG_GETARG_DATUM(0));
+	GoalpathRef r = PG_GETARG_GOALPATH_REF(0);
 	int			level = PG_GETARG_INT32(1);
 	size_t		start,
 				len;
@@ -444,8 +424,8 @@ goalpath_label(PG_FUNCTION_ARGS)
 Datum
 goalpath_lca(PG_FUNCTION_ARGS)
 {
-	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
-	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+	GoalpathRef a = PG_GETARG_GOALPATH_REF(0);
+	GoalpathRef b = PG_GETARG_GOALPATH_REF(1);
 	size_t		len = goalpath_common_len(a.data, a.len, b.data, b.len);
 
 	if (len == 0)
@@ -457,8 +437,8 @@ goalpath_lca(PG_FUNCTION_ARGS)
 Datum
 goalpath_concat(PG_FUNCTION_ARGS)
 {
-	GoalpathRef a = goalpath_ref(PG_GETARG_DATUM(0));
-	GoalpathRef b = goalpath_ref(PG_GETARG_DATUM(1));
+	GoalpathRef a = PG_GETARG_GOALPATH_REF(0);
+	GoalpathRef b = PG_GETARG_GOALPATH_REF(1);
 	size_t		len = a.len + 1 + b.len;
 	uint8	   *buf = palloc(len);
 

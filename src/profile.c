@@ -2,14 +2,11 @@
  * profile.c - styring.profile: a comparison group's values, collected once
  * by the profile() aggregate and then asked where any value stands.
  *
- * On disk a profile is a varlena with a 32-byte header (format version,
- * count, mean and sum of squared deviations), the values sorted ascending,
- * and the search index over them (see profile_core.h). Mean and spread are
- * computed once, from the sorted values, so they do not depend on how a
- * parallel or distributed plan split the group. The text and binary forms
- * carry the values only; the index is rebuilt on input.
+ * The on-disk form is in profile.h. Mean and spread are computed once, from
+ * the sorted values, so they do not depend on how a parallel or distributed
+ * plan split the group.
  */
-#include "styring.h"
+#include "profile.h"
 
 #include <math.h>
 
@@ -31,25 +28,6 @@
 #endif
 
 #include "core/number.h"
-#include "core/profile_core.h"
-
-typedef struct Profile
-{
-	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* PROFILE_FORMAT_VERSION */
-	uint8		flags;			/* 0; reserved */
-	uint16		reserved;		/* 0 */
-	int32		n;				/* number of values, >= 1 */
-	int32		reserved2;		/* 0 */
-	double		mean;
-	double		m2;				/* sum of squared deviations from the mean */
-	double		data[FLEXIBLE_ARRAY_MEMBER];	/* the index, then n values ascending */
-} Profile;
-
-#define PROFILE_HEADER_SIZE offsetof(Profile, data)
-#define VALUES(p) ((p)->data + profile_index_size((size_t) (p)->n))
-#define PROFILE_SIZE(n) \
-	(PROFILE_HEADER_SIZE + ((Size) (n) + profile_index_size(n)) * sizeof(double))
 
 static inline ProfileView
 view_of(const Profile *p)
@@ -240,7 +218,7 @@ profile_cache(void)
 	return profile_cache_now;
 }
 
-static Profile *
+Profile *
 profile_arg(FunctionCallInfo fcinfo, int argno)
 {
 	Datum		d = PG_GETARG_DATUM(argno);
@@ -325,56 +303,47 @@ profile_cache_stats(PG_FUNCTION_ARGS)
 
 /* ---------- text and binary I/O ---------- */
 
+/* Every ProfileError, as a user sees it. */
+static const StyringError profile_errors[] = {
+	{PROFILE_ERR_SYNTAX, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.profile: \"%s\"",
+		DETAIL_EXPECTED, "a profile", "A profile reads like \"{1.5,2,3.25}\"."},
+	{PROFILE_ERR_NUMBER_RANGE, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+		"number out of range in profile \"%s\"", DETAIL_AT_POSITION, "At position %d.", NULL},
+	{PROFILE_ERR_NOT_FINITE, ERRCODE_INVALID_PARAMETER_VALUE,
+		"profile \"%s\" has a value that is not finite",
+		DETAIL_TEXT, "NaN and infinity are not allowed in a comparison group.", NULL},
+	{PROFILE_ERR_EMPTY, ERRCODE_INVALID_PARAMETER_VALUE,
+		"a profile needs at least one value: \"%s\"",
+		DETAIL_TEXT, "An empty comparison group is NULL.", NULL},
+	{PROFILE_ERR_TOO_MANY, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+		"too many values in profile \"%s\"",
+		DETAIL_TEXT, "A comparison group can hold at most 120000000 values.", NULL},
+	{PROFILE_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION,
+		"invalid binary representation for type styring.profile", DETAIL_TEXT, NULL, NULL},
+};
+
+/* The same for binary input, which has no text to show. */
+static const StyringError profile_recv_errors[] = {
+	{PROFILE_ERR_NOT_FINITE, ERRCODE_INVALID_PARAMETER_VALUE,
+		"binary styring.profile value has a value that is not finite",
+		DETAIL_TEXT, "NaN and infinity are not allowed in a comparison group.", NULL},
+	{PROFILE_ERR_EMPTY, ERRCODE_INVALID_PARAMETER_VALUE,
+		"binary styring.profile value has no values", DETAIL_TEXT, "An empty comparison group is NULL.", NULL},
+	{PROFILE_ERR_TOO_MANY, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+		"binary styring.profile value has too many values",
+		DETAIL_TEXT, "A comparison group can hold at most 120000000 values.", NULL},
+	{PROFILE_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION,
+		"invalid binary representation for type styring.profile", DETAIL_TEXT, NULL, NULL},
+};
+
+StaticAssertDecl(PROFILE_MAX_VALUES == 120000000, "the limit in profile_errors[] is 120000000");
+
 static void
-report_profile_error(ProfileError rc, const char *text, const ProfileParseError *perr,
+report_profile_error(ProfileError rc, const char *text, const ScanError *perr,
 					 Node *escontext)
 {
-	char	   *shown = styring_quote_for_error(text);
-
-	switch (rc)
-	{
-		case PROFILE_OK:
-			return;
-		case PROFILE_ERR_SYNTAX:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								 errmsg("invalid input syntax for type styring.profile: \"%s\"", shown),
-								 errdetail("Expected %s at position %d.",
-										   perr && perr->expected ? perr->expected : "a profile",
-										   perr ? perr->position + 1 : 1),
-								 errhint("A profile reads like \"{1.5,2,3.25}\".")));
-			return;
-		case PROFILE_ERR_NUMBER_RANGE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-								 errmsg("number out of range in profile \"%s\"", shown),
-								 perr ? errdetail("At position %d.", perr->position + 1) : 0));
-			return;
-		case PROFILE_ERR_NOT_FINITE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("profile \"%s\" has a value that is not finite", shown),
-								 errdetail("NaN and infinity are not allowed in a comparison group.")));
-			return;
-		case PROFILE_ERR_EMPTY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("a profile needs at least one value: \"%s\"", shown),
-								 errdetail("An empty comparison group is NULL.")));
-			return;
-		case PROFILE_ERR_TOO_MANY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								 errmsg("a comparison group can hold at most %zu values",
-										PROFILE_MAX_VALUES)));
-			return;
-		case PROFILE_ERR_BINARY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-								 errmsg("invalid binary representation for type styring.profile")));
-			return;
-	}
-	elog(ERROR, "unknown profile error code %d", (int) rc);
+	STYRING_REPORT_ERROR(profile_errors, rc, text, perr, escontext);
 }
 
 Datum
@@ -384,7 +353,7 @@ profile_in(PG_FUNCTION_ARGS)
 	size_t		cap = profile_text_capacity(text);
 	double	   *values;
 	size_t		n = 0;
-	ProfileParseError perr = {0, NULL};
+	ScanError perr = {0, NULL};
 	ProfileError rc;
 	Node	   *escontext = NULL;
 
@@ -406,7 +375,7 @@ profile_in(PG_FUNCTION_ARGS)
 Datum
 profile_out(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	size_t		size = profile_text_size((size_t) p->n);
 	char	   *buf = MemoryContextAllocHuge(CurrentMemoryContext, size);
 
@@ -427,11 +396,11 @@ profile_recv(PG_FUNCTION_ARGS)
 
 	rc = profile_decode_header(bytes, len, &n);
 	if (rc != PROFILE_OK)
-		report_profile_error(rc, "", NULL, NULL);
+		STYRING_REPORT_ERROR(profile_recv_errors, rc, NULL, NULL, NULL);
 	p = alloc_profile(n);
 	rc = profile_decode(bytes, len, VALUES(p), n, true);
 	if (rc != PROFILE_OK)
-		report_profile_error(rc, "", NULL, NULL);
+		STYRING_REPORT_ERROR(profile_recv_errors, rc, NULL, NULL, NULL);
 	finish_profile(p);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(p);
@@ -440,7 +409,7 @@ profile_recv(PG_FUNCTION_ARGS)
 Datum
 profile_send(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	size_t		size = profile_binary_size((size_t) p->n);
 	bytea	   *result = MemoryContextAllocHuge(CurrentMemoryContext, VARHDRSZ + size);
 
@@ -459,13 +428,13 @@ profiles_equal(const Profile *a, const Profile *b)
 Datum
 profile_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(profiles_equal(profile_arg(fcinfo, 0), profile_arg(fcinfo, 1)));
+	PG_RETURN_BOOL(profiles_equal(PG_GETARG_PROFILE_P(0), PG_GETARG_PROFILE_P(1)));
 }
 
 Datum
 profile_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!profiles_equal(profile_arg(fcinfo, 0), profile_arg(fcinfo, 1)));
+	PG_RETURN_BOOL(!profiles_equal(PG_GETARG_PROFILE_P(0), PG_GETARG_PROFILE_P(1)));
 }
 
 /* ---------- the aggregates: profile(float8) and profile_union(profile) ---------- */
@@ -478,15 +447,12 @@ typedef struct ProfileBuilder
 } ProfileBuilder;
 
 static ProfileBuilder *
-builder_state(FunctionCallInfo fcinfo, const char *fn)
+builder_state(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext;
 	ProfileBuilder *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fn)));
+	aggcontext = styring_agg_context(fcinfo);
 	if (!PG_ARGISNULL(0))
 		return (ProfileBuilder *) PG_GETARG_POINTER(0);
 	b = MemoryContextAllocZero(aggcontext, sizeof(ProfileBuilder));
@@ -549,7 +515,7 @@ profile_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	b = builder_state(fcinfo, "profile_trans");
+	b = builder_state(fcinfo);
 	builder_add(b, PG_GETARG_FLOAT8(1));
 	PG_RETURN_POINTER(b);
 }
@@ -567,8 +533,8 @@ profile_union_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	b = builder_state(fcinfo, "profile_union_trans");
-	p = profile_arg(fcinfo, 1);
+	b = builder_state(fcinfo);
+	p = PG_GETARG_PROFILE_P(1);
 	builder_reserve(b, (size_t) p->n);
 	memcpy(b->buf + b->n, VALUES(p), (size_t) p->n * sizeof(double));
 	b->n += (size_t) p->n;
@@ -582,10 +548,7 @@ profile_combine(PG_FUNCTION_ARGS)
 	ProfileBuilder *a;
 	ProfileBuilder *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("profile_combine called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (ProfileBuilder *) PG_GETARG_POINTER(1);
@@ -630,10 +593,7 @@ profile_deserial(PG_FUNCTION_ARGS)
 	size_t		n = 0;
 	ProfileError rc;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("profile_deserial called in non-aggregate context")));
+	(void) styring_agg_context(fcinfo);
 	rc = profile_decode_header(bytes, len, &n);
 	if (rc == PROFILE_ERR_EMPTY && len == profile_binary_size(0))
 		n = 0, rc = PROFILE_OK;
@@ -668,8 +628,8 @@ profile_final(PG_FUNCTION_ARGS)
 Datum
 profile_merge(PG_FUNCTION_ARGS)
 {
-	Profile    *a = profile_arg(fcinfo, 0);
-	Profile    *b = profile_arg(fcinfo, 1);
+	Profile    *a = PG_GETARG_PROFILE_P(0);
+	Profile    *b = PG_GETARG_PROFILE_P(1);
 	size_t		n = (size_t) a->n + (size_t) b->n;
 	Profile    *p;
 
@@ -699,7 +659,7 @@ value_arg(FunctionCallInfo fcinfo, int argno)
 Datum
 profile_rank_in(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 
 	PG_RETURN_INT64(profile_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -708,7 +668,7 @@ profile_rank_in(PG_FUNCTION_ARGS)
 Datum
 profile_percent_rank_in(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_percent_rank(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -717,7 +677,7 @@ profile_percent_rank_in(PG_FUNCTION_ARGS)
 Datum
 profile_cume_dist_in(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_cume_dist(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -737,7 +697,7 @@ checked_fraction(double q)
 Datum
 profile_quantile_of(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_quantile(&v, checked_fraction(PG_GETARG_FLOAT8(1))));
@@ -746,7 +706,7 @@ profile_quantile_of(PG_FUNCTION_ARGS)
 Datum
 profile_quartile_band_fn(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 	ProfileBand b = profile_quartile_band(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2));
 
@@ -756,7 +716,7 @@ profile_quartile_band_fn(PG_FUNCTION_ARGS)
 Datum
 profile_grade_fn(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	ProfileView v = view_of(p);
 
 	PG_RETURN_FLOAT8(profile_grade(&v, value_arg(fcinfo, 1), HIGHER_IS_BETTER(2)));
@@ -767,13 +727,13 @@ profile_grade_fn(PG_FUNCTION_ARGS)
 Datum
 profile_group_size(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64((int64) profile_arg(fcinfo, 0)->n);
+	PG_RETURN_INT64((int64) PG_GETARG_PROFILE_P(0)->n);
 }
 
 Datum
 profile_group_min(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	PG_RETURN_FLOAT8(VALUES(p)[0]);
 }
@@ -781,7 +741,7 @@ profile_group_min(PG_FUNCTION_ARGS)
 Datum
 profile_group_max(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	PG_RETURN_FLOAT8(VALUES(p)[p->n - 1]);
 }
@@ -789,7 +749,7 @@ profile_group_max(PG_FUNCTION_ARGS)
 Datum
 profile_group_mean(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(profile_arg(fcinfo, 0)->mean);
+	PG_RETURN_FLOAT8(PG_GETARG_PROFILE_P(0)->mean);
 }
 
 static double
@@ -803,7 +763,7 @@ median_of(const Profile *p)
 Datum
 profile_group_median(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(median_of(profile_arg(fcinfo, 0)));
+	PG_RETURN_FLOAT8(median_of(PG_GETARG_PROFILE_P(0)));
 }
 
 /* Sample standard deviation, as stddev(); NULL for a group of one. */
@@ -821,7 +781,7 @@ profile_group_stddev(PG_FUNCTION_ARGS)
 {
 	double		sd;
 
-	if (!stddev_of(profile_arg(fcinfo, 0), &sd))
+	if (!stddev_of(PG_GETARG_PROFILE_P(0), &sd))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(sd);
 }
@@ -829,7 +789,7 @@ profile_group_stddev(PG_FUNCTION_ARGS)
 Datum
 profile_deviation_from_mean(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	PG_RETURN_FLOAT8(value_arg(fcinfo, 1) - p->mean);
 }
@@ -846,7 +806,7 @@ percent_deviation(FunctionCallInfo fcinfo, double x, double m)
 Datum
 profile_deviation_from_mean_pct(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	return percent_deviation(fcinfo, value_arg(fcinfo, 1), p->mean);
 }
@@ -854,7 +814,7 @@ profile_deviation_from_mean_pct(PG_FUNCTION_ARGS)
 Datum
 profile_deviation_from_median(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	PG_RETURN_FLOAT8(value_arg(fcinfo, 1) - median_of(p));
 }
@@ -862,7 +822,7 @@ profile_deviation_from_median(PG_FUNCTION_ARGS)
 Datum
 profile_deviation_from_median_pct(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 
 	return percent_deviation(fcinfo, value_arg(fcinfo, 1), median_of(p));
 }
@@ -871,7 +831,7 @@ profile_deviation_from_median_pct(PG_FUNCTION_ARGS)
 Datum
 profile_z_score(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	double		x = value_arg(fcinfo, 1);
 	double		sd;
 
@@ -898,7 +858,7 @@ append_json_number(StringInfo buf, const char *key, double x, bool present)
 Datum
 profile_summary(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	size_t		n = (size_t) p->n;
 	ProfileView v = view_of(p);
 	StringInfoData buf;
@@ -928,7 +888,7 @@ profile_summary(PG_FUNCTION_ARGS)
 Datum
 profile_values(PG_FUNCTION_ARGS)
 {
-	Profile    *p = profile_arg(fcinfo, 0);
+	Profile    *p = PG_GETARG_PROFILE_P(0);
 	Datum	   *elems = MemoryContextAllocHuge(CurrentMemoryContext, (Size) p->n * sizeof(Datum));
 
 	for (int32 i = 0; i < p->n; i++)

@@ -191,10 +191,7 @@ ranking_trans(PG_FUNCTION_ARGS)
 	RankState  *s;
 	RankEntry  *e;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ranking_trans called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	s = PG_ARGISNULL(0) ? new_state(aggcontext, 0) : (RankState *) PG_GETARG_POINTER(0);
 	if (PG_NARGS() > 3)
 	{
@@ -269,10 +266,7 @@ ranking_combine(PG_FUNCTION_ARGS)
 	RankState  *a;
 	RankState  *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ranking_combine called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (RankState *) PG_GETARG_POINTER(1);
@@ -365,10 +359,7 @@ ranking_deserial(PG_FUNCTION_ARGS)
 	RankState  *s;
 	MemoryContext aggcontext;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ranking_deserial called in non-aggregate context")));
+	aggcontext = styring_agg_context(fcinfo);
 	if (len < sizeof(h))
 		bad_state("too short");
 	memcpy(&h, p, sizeof(h));

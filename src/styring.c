@@ -9,6 +9,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
 
 #if PG_VERSION_NUM >= 180000
 PG_MODULE_MAGIC_EXT(.name = "styring", .version = STYRING_VERSION);
@@ -55,99 +56,56 @@ styring_quote_for_error(const char *text)
 	return psprintf("%.*s...", cut, text);
 }
 
-void
-styring_report_target_error(TargetError rc, const char *text,
-							const TargetParseError *perr, Node *escontext)
+/* The detail of an entry, for the position and character in perr. */
+static int
+error_detail(const StyringError *e, const ScanError *perr)
 {
-	char	   *shown = styring_quote_for_error(text);
+	int			pos = perr ? perr->position + 1 : 1;
 
-	switch (rc)
+	switch (e->detail_kind)
 	{
-		case TARGET_OK:
-			return;
-		case TARGET_ERR_SYNTAX:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								 errmsg("invalid input syntax for type styring.target: \"%s\"", shown),
-								 errdetail("Expected %s at position %d.",
-										   perr ? perr->expected : "a target",
-										   perr ? perr->position + 1 : 1),
-								 errhint("A target reads like \">= 90 by 2020 from 72 in 2015\", \"<= 4.5\" or \"= 100 ±2\".")));
-			return;
-		case TARGET_ERR_NUMBER_RANGE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-								 errmsg("number out of range in target \"%s\"", shown),
-								 perr ? errdetail("At position %d.", perr->position + 1) : 0));
-			return;
-		case TARGET_ERR_YEAR_RANGE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-								 errmsg("year out of range in target \"%s\"", shown),
-								 errdetail("Years run from %d to %d.", TARGET_MIN_YEAR, TARGET_MAX_YEAR)));
-			return;
-		case TARGET_ERR_NOT_FINITE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("target \"%s\" has a number that is not finite", shown),
-								 errdetail("NaN and infinity are not allowed in a target.")));
-			return;
-		case TARGET_ERR_TOLERANCE_OP:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("a tolerance goes only with \"=\", not in \"%s\"", shown),
-								 errdetail("A \">=\" or \"<=\" target is met by any value on its side.")));
-			return;
-		case TARGET_ERR_NEGATIVE_TOLERANCE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("tolerance must not be negative in target \"%s\"", shown)));
-			return;
-		case TARGET_ERR_YEAR_ORDER:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("baseline year must be before the target year in \"%s\"", shown),
-								 errdetail("Expected progress grows from the baseline year to the target year.")));
-			return;
-		case TARGET_ERR_BASELINE_YEAR_ALONE:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("a baseline year needs a baseline value in target \"%s\"", shown)));
-			return;
-		case TARGET_ERR_ZERO_SPAN:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("target value equals the baseline in \"%s\"", shown),
-								 errdetail("Progress (a - B) / (T - B) would divide by zero.")));
-			return;
-		case TARGET_ERR_ZERO_TARGET:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("target value is zero and there is no baseline in \"%s\"", shown),
-								 errdetail("Progress without a baseline divides by the target value."),
-								 errhint("Give a baseline: \"... from 12 in 2015\".")));
-			return;
-		case TARGET_ERR_NEGATIVE_TARGET:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("negative target value without a baseline in \"%s\"", shown),
-								 errdetail("Progress without a baseline is the ratio a / T or T / a, which needs a positive target."),
-								 errhint("Give a baseline: \"... from -2 in 2015\".")));
-			return;
-		case TARGET_ERR_BASELINE_MEETS:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("the baseline already meets the target in \"%s\"", shown),
-								 errdetail("Progress from the baseline towards the target would run backwards."),
-								 errhint("Drop the baseline, or use \"=\" to hold a level.")));
-			return;
-		case TARGET_ERR_BINARY:
-			STYRING_INPUT_ERROR(escontext,
-								(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-								 errmsg("invalid binary representation for type styring.target")));
-			return;
+		case DETAIL_TEXT:
+			return e->detail ? errdetail("%s", e->detail) : 0;
+		case DETAIL_EXPECTED:
+			return errdetail("Expected %s at position %d.",
+							 perr && perr->expected ? perr->expected : e->detail, pos);
+		case DETAIL_AT_POSITION:
+			return perr ? errdetail(e->detail, pos) : 0;
+		case DETAIL_CHARACTER:
+			{
+				uint32		cp = perr ? perr->codepoint : 0;
+				char		ch[8] = {0};
+
+				/* the character itself only where the database can show it */
+				if (cp >= 0x20 && cp < 0x110000 && GetDatabaseEncoding() == PG_UTF8)
+					unicode_to_utf8((pg_wchar) cp, (unsigned char *) ch);
+				return errdetail("Character U+%04X%s%s%s at position %d is not allowed in a label.",
+								 cp, ch[0] ? " (\"" : "", ch, ch[0] ? "\")" : "", pos);
+			}
 	}
-	elog(ERROR, "unknown target error code %d", (int) rc);
+	return 0;
+}
+
+void
+styring_report_error(const StyringError *table, int entries, int code, const char *text,
+					 const ScanError *perr, Node *escontext)
+{
+	const StyringError *e = NULL;
+	char	   *shown;
+
+	if (code == 0)
+		return;
+	for (int i = 0; i < entries && e == NULL; i++)
+		if (table[i].code == code)
+			e = &table[i];
+	if (e == NULL)
+		elog(ERROR, "unknown styring error code %d", code);
+	shown = styring_quote_for_error(text ? text : "");
+	STYRING_INPUT_ERROR(escontext,
+						(errcode(e->sqlstate),
+						 errmsg_internal(e->message, shown),
+						 error_detail(e, perr),
+						 e->hint ? errhint("%s", e->hint) : 0));
 }
 
 void
@@ -160,3 +118,15 @@ styring_check_finite(double x, const char *what)
 						isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity"))));
 }
 
+MemoryContext
+styring_agg_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context",
+						get_func_name(fcinfo->flinfo->fn_oid))));
+	return aggcontext;
+}

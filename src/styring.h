@@ -9,7 +9,7 @@
 #include "nodes/nodes.h"
 #include "utils/array.h"
 
-#include "core/target_core.h"
+#include "core/scan.h"
 
 /* Soft input errors (pg_input_is_valid) exist from PostgreSQL 16 on. */
 #if PG_VERSION_NUM >= 160000
@@ -18,10 +18,6 @@
 #else
 #define STYRING_INPUT_ERROR(escontext, ...) ereport(ERROR, __VA_ARGS__)
 #endif
-
-#define DatumGetTargetP(X)		((StyringTarget *) DatumGetPointer(X))
-#define PG_GETARG_TARGET_P(n)	DatumGetTargetP(PG_GETARG_DATUM(n))
-#define PG_RETURN_TARGET_P(x)	PG_RETURN_POINTER(x)
 
 /*
  * styring.profile_cache_size, in kB: the backend's cache of stored profiles,
@@ -40,12 +36,43 @@ extern void styring_profile_cache_init(void);
 extern char *styring_quote_for_error(const char *text);
 
 /*
- * Reports a target error (never returns for ERROR-level contexts; with a
- * soft-error context it records the error and returns).
+ * How one error code of a type's parser or binary codec is reported: each
+ * type keeps a table of these beside its I/O functions (see target.c).
  */
-extern void styring_report_target_error(TargetError rc, const char *text,
-										const TargetParseError *perr,
-										Node *escontext);
+typedef enum StyringDetail
+{
+	DETAIL_TEXT,				/* detail is fixed text, or NULL for none */
+	DETAIL_EXPECTED,			/* "Expected <what the parser wanted> at position N." */
+	DETAIL_AT_POSITION,			/* detail is a format with one %d: the position */
+	DETAIL_CHARACTER			/* the offending character and its position */
+} StyringDetail;
+
+typedef struct StyringError
+{
+	int			code;			/* the core's error code */
+	int			sqlstate;		/* ERRCODE_... */
+	const char *message;		/* a format whose one %s is the input, quoted */
+	StyringDetail detail_kind;
+	const char *detail;
+	const char *hint;			/* NULL for none */
+} StyringError;
+
+/*
+ * Reports error code `code` of a type from its table (the input text, cut to
+ * a readable length, goes into the message). Never returns for ERROR-level
+ * contexts; with a soft-error context it records the error and returns.
+ */
+extern void styring_report_error(const StyringError *table, int entries, int code,
+								 const char *text, const ScanError *perr,
+								 Node *escontext);
+#define STYRING_REPORT_ERROR(table, code, text, perr, escontext) \
+	styring_report_error((table), lengthof(table), (code), (text), (perr), (escontext))
+
+/*
+ * The memory context of the aggregate that called an aggregate support
+ * function; a call from anywhere else is refused (0A000).
+ */
+extern MemoryContext styring_agg_context(FunctionCallInfo fcinfo);
 
 /* Refuses NaN and infinities as members of a comparison group (22023). */
 extern void styring_check_group_value(double v);

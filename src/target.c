@@ -2,7 +2,7 @@
  * target.c - the styring.target type: I/O, comparison, hashing, the
  * constructor and the accessors. The formulas are in attainment.c.
  */
-#include "styring.h"
+#include "target.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -33,6 +33,55 @@ PG_FUNCTION_INFO_V1(target_baseline);
 PG_FUNCTION_INFO_V1(target_baseline_year);
 PG_FUNCTION_INFO_V1(target_higher_is_better);
 
+/* Every TargetError, as a user sees it. */
+static const StyringError target_errors[] = {
+	{TARGET_ERR_SYNTAX, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		"invalid input syntax for type styring.target: \"%s\"",
+		DETAIL_EXPECTED, "a target",
+	"A target reads like \">= 90 by 2020 from 72 in 2015\", \"<= 4.5\" or \"= 100 ±2\"."},
+	{TARGET_ERR_NUMBER_RANGE, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+		"number out of range in target \"%s\"", DETAIL_AT_POSITION, "At position %d.", NULL},
+	{TARGET_ERR_YEAR_RANGE, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+		"year out of range in target \"%s\"",
+		DETAIL_TEXT, "Years run from " CppAsString2(TARGET_MIN_YEAR) " to " CppAsString2(TARGET_MAX_YEAR) ".", NULL},
+	{TARGET_ERR_NOT_FINITE, ERRCODE_INVALID_PARAMETER_VALUE,
+		"target \"%s\" has a number that is not finite",
+		DETAIL_TEXT, "NaN and infinity are not allowed in a target.", NULL},
+	{TARGET_ERR_TOLERANCE_OP, ERRCODE_INVALID_PARAMETER_VALUE,
+		"a tolerance goes only with \"=\", not in \"%s\"",
+		DETAIL_TEXT, "A \">=\" or \"<=\" target is met by any value on its side.", NULL},
+	{TARGET_ERR_NEGATIVE_TOLERANCE, ERRCODE_INVALID_PARAMETER_VALUE,
+		"tolerance must not be negative in target \"%s\"", DETAIL_TEXT, NULL, NULL},
+	{TARGET_ERR_YEAR_ORDER, ERRCODE_INVALID_PARAMETER_VALUE,
+		"baseline year must be before the target year in \"%s\"",
+		DETAIL_TEXT, "Expected progress grows from the baseline year to the target year.", NULL},
+	{TARGET_ERR_BASELINE_YEAR_ALONE, ERRCODE_INVALID_PARAMETER_VALUE,
+		"a baseline year needs a baseline value in target \"%s\"", DETAIL_TEXT, NULL, NULL},
+	{TARGET_ERR_ZERO_SPAN, ERRCODE_INVALID_PARAMETER_VALUE,
+		"target value equals the baseline in \"%s\"",
+		DETAIL_TEXT, "Progress (a - B) / (T - B) would divide by zero.", NULL},
+	{TARGET_ERR_ZERO_TARGET, ERRCODE_INVALID_PARAMETER_VALUE,
+		"target value is zero and there is no baseline in \"%s\"",
+		DETAIL_TEXT, "Progress without a baseline divides by the target value.",
+	"Give a baseline: \"... from 12 in 2015\"."},
+	{TARGET_ERR_NEGATIVE_TARGET, ERRCODE_INVALID_PARAMETER_VALUE,
+		"negative target value without a baseline in \"%s\"",
+		DETAIL_TEXT, "Progress without a baseline is the ratio a / T or T / a, which needs a positive target.",
+	"Give a baseline: \"... from -2 in 2015\"."},
+	{TARGET_ERR_BASELINE_MEETS, ERRCODE_INVALID_PARAMETER_VALUE,
+		"the baseline already meets the target in \"%s\"",
+		DETAIL_TEXT, "Progress from the baseline towards the target would run backwards.",
+	"Drop the baseline, or use \"=\" to hold a level."},
+	{TARGET_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION,
+		"invalid binary representation for type styring.target", DETAIL_TEXT, NULL, NULL},
+};
+
+void
+target_report_error(TargetError rc, const char *text, const ScanError *perr, Node *escontext)
+{
+	STYRING_REPORT_ERROR(target_errors, rc, text, perr, escontext);
+}
+
 static StyringTarget *
 copy_target(const StyringTarget *t)
 {
@@ -58,7 +107,7 @@ target_in(PG_FUNCTION_ARGS)
 	char	   *text = PG_GETARG_CSTRING(0);
 	char	   *utf8 = text;
 	StyringTarget t;
-	TargetParseError perr = {0, NULL};
+	ScanError perr = {0};
 	TargetError rc;
 
 	if (GetDatabaseEncoding() != PG_UTF8)
@@ -67,10 +116,10 @@ target_in(PG_FUNCTION_ARGS)
 	if (rc != TARGET_OK)
 	{
 #if PG_VERSION_NUM >= 160000
-		styring_report_target_error(rc, text, &perr, fcinfo->context);
+		target_report_error(rc, text, &perr, fcinfo->context);
 		PG_RETURN_NULL();
 #else
-		styring_report_target_error(rc, text, &perr, NULL);
+		target_report_error(rc, text, &perr, NULL);
 #endif
 	}
 	PG_RETURN_TARGET_P(copy_target(&t));
@@ -94,9 +143,9 @@ target_recv(PG_FUNCTION_ARGS)
 	memset(&t, 0, sizeof(t));
 	rc = target_decode((const uint8_t *) buf->data + buf->cursor, len, &t);
 	if (rc == TARGET_ERR_BINARY)
-		styring_report_target_error(rc, "", NULL, NULL);
+		target_report_error(rc, "", NULL, NULL);
 	else if (rc != TARGET_OK)
-		styring_report_target_error(rc, format_target(&t), NULL, NULL);
+		target_report_error(rc, format_target(&t), NULL, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_TARGET_P(copy_target(&t));
 }
@@ -254,7 +303,7 @@ make_target(PG_FUNCTION_ARGS)
 	}
 	rc = target_validate(&t);
 	if (rc != TARGET_OK)
-		styring_report_target_error(rc, format_target(&t), NULL, NULL);
+		target_report_error(rc, format_target(&t), NULL, NULL);
 	target_canonicalize(&t);
 	PG_RETURN_TARGET_P(copy_target(&t));
 }

@@ -2,7 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(10);
+SELECT plan(12);
 
 CREATE TEMP VIEW ext_functions AS
 SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proisstrict, p.proparallel,
@@ -29,6 +29,7 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
               ARRAY['make_target', 'status', 'mean_attainment_state_trans', 'mean_attainment_state_trans',
                     'status_counts_trans', 'status_counts_trans',
                     'profile_trans', 'profile_union_trans', 'profile_combine',
+                    'ranking_trans', 'ranking_trans', 'ranking_combine',
                     'subpath',
                     'chain_rollup_trans', 'chain_rollup_trans', 'chain_rollup_combine', 'chain_problems',
                     'evaluation_cost', 'evaluation_cost', 'evaluation_summary_trans', 'evaluation_summary_trans',
@@ -76,5 +77,18 @@ SELECT ok(has_schema_privilege('public', 'styring', 'USAGE'), 'every role may us
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'styring'), false,
           'the extension is not relocatable (it lives in schema styring)');
 
+-- Hash partitioning needs the seeded hash (support function 2) of every hash class.
+SELECT is((SELECT string_agg(opf.opfname, ', ') FROM pg_opfamily opf
+           JOIN pg_depend d ON d.classid = 'pg_opfamily'::regclass AND d.objid = opf.oid AND d.deptype = 'e'
+           JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring'
+           WHERE opf.opfmethod = (SELECT oid FROM pg_am WHERE amname = 'hash')
+             AND NOT EXISTS (SELECT 1 FROM pg_amproc p WHERE p.amprocfamily = opf.oid AND p.amprocnum = 2)),
+          NULL, 'every hash operator class has its extended hash function');
+CREATE TABLE usage_parts (u styring.eval_usage) PARTITION BY HASH (u);
+CREATE TABLE usage_parts_0 PARTITION OF usage_parts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE usage_parts_1 PARTITION OF usage_parts FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO usage_parts SELECT ('{' || w || '}')::styring.eval_usage FROM unnest(ARRAY['political_decision', 'action_plan', 'budget_process', 'other']) w;
+SELECT is((SELECT count(*) FROM usage_parts WHERE u OPERATOR(styring.=) '{action_plan}'), 1::bigint,
+          'a table hash-partitioned by eval_usage finds its rows');
 SELECT * FROM finish();
 ROLLBACK;

@@ -60,44 +60,22 @@ usage_lookup(const char *word, size_t len)
 	return -1;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static const char *
-skip_space(const char *p)
-{
-	while (is_space(*p))
-		p++;
-	return p;
-}
-
 /* A word: anything up to a comma, a brace, a quote or white space. */
 static bool
 word_char(char c)
 {
-	return c != '\0' && c != ',' && c != '{' && c != '}' && c != '"' && !is_space(c);
-}
-
-static UsageError
-fail(UsageParseError *err, const char *start, const char *at, UsageError code)
-{
-	if (err)
-		err->position = utf8_char_offset(start, at);
-	return code;
+	return c != '\0' && c != ',' && c != '{' && c != '}' && c != '"' && !scan_is_space(c);
 }
 
 UsageError
-usage_parse(const char *text, uint8_t *out, UsageParseError *err)
+usage_parse(const char *text, uint8_t *out, ScanError *err)
 {
-	const char *p = skip_space(text);
+	const char *p = scan_skip_space(text);
 	uint8_t		bits = 0;
 
 	if (*p != '{')
-		return fail(err, text, p, USAGE_ERR_SYNTAX);
-	p = skip_space(p + 1);
+		return scan_error_here(err, text, p, NULL), USAGE_ERR_SYNTAX;
+	p = scan_skip_space(p + 1);
 	if (*p != '}')
 	{
 		for (;;)
@@ -116,36 +94,37 @@ usage_parse(const char *text, uint8_t *out, UsageParseError *err)
 			if (quoted)
 			{
 				if (*p != '"')
-					return fail(err, text, p, USAGE_ERR_SYNTAX);
+					return scan_error_here(err, text, p, NULL), USAGE_ERR_SYNTAX;
 				p++;
 			}
 			if (len == 0)
-				return fail(err, text, w, USAGE_ERR_SYNTAX);
+				return scan_error_here(err, text, w, NULL), USAGE_ERR_SYNTAX;
 			bit = usage_lookup(w, len);
 			if (bit < 0)
 			{
+				scan_error_here(err, text, w, NULL);
 				if (err)
 				{
 					err->word_start = (size_t) (w - text);
 					err->word_len = len;
 				}
-				return fail(err, text, w, USAGE_ERR_UNKNOWN_WORD);
+				return USAGE_ERR_UNKNOWN_WORD;
 			}
 			bits |= (uint8_t) (1u << bit);
-			p = skip_space(p);
+			p = scan_skip_space(p);
 			if (*p == ',')
 			{
-				p = skip_space(p + 1);
+				p = scan_skip_space(p + 1);
 				continue;
 			}
 			if (*p == '}')
 				break;
-			return fail(err, text, p, USAGE_ERR_SYNTAX);
+			return scan_error_here(err, text, p, NULL), USAGE_ERR_SYNTAX;
 		}
 	}
-	p = skip_space(p + 1);
+	p = scan_skip_space(p + 1);
 	if (*p != '\0')
-		return fail(err, text, p, USAGE_ERR_SYNTAX);
+		return scan_error_here(err, text, p, NULL), USAGE_ERR_SYNTAX;
 	*out = bits;
 	return USAGE_OK;
 }

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "scan.h"
+
 #define USAGE_FORMAT_VERSION 1
 
 #define USAGE_POLITICAL_DECISION	0x01
@@ -27,13 +29,6 @@ typedef enum UsageError
 	USAGE_ERR_BINARY			/* (22P03) */
 } UsageError;
 
-typedef struct UsageParseError
-{
-	int			position;		/* 0-based character offset */
-	size_t		word_start;		/* byte offset and length of an unknown word */
-	size_t		word_len;
-} UsageParseError;
-
 /* The canonical (English) word of bit i (0 .. USAGE_KINDS - 1). */
 extern const char *usage_word(int i);
 
@@ -41,7 +36,7 @@ extern const char *usage_word(int i);
 extern int	usage_lookup(const char *word, size_t len);
 
 /* "{action_plan, annat}" and the like; "{}" is the empty set. */
-extern UsageError usage_parse(const char *text, uint8_t *out, UsageParseError *err);
+extern UsageError usage_parse(const char *text, uint8_t *out, ScanError *err);
 
 /* "{political_decision,action_plan,budget_process,other}" at most; returns length. */
 #define USAGE_TEXT_MAX 64

@@ -2,6 +2,7 @@
  * goalpath_core.c - parse, print and compare goal paths.
  */
 #include "goalpath_core.h"
+#include "scan.h"
 #include "unicode_labels.h"
 
 #include <string.h>
@@ -68,26 +69,19 @@ utf8_decode(const uint8_t *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-static bool
-is_space(uint8_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
+/* A failure at character position, naming the offending character cp (or 0). */
 static GoalpathError
-fail(GoalpathParseError *err, int position, uint32_t cp, GoalpathError code)
+goalpath_fail(ScanError *err, int position, uint32_t cp, GoalpathError code)
 {
+	scan_error_at(err, position, NULL);
 	if (err)
-	{
-		err->position = position;
 		err->codepoint = cp;
-	}
 	return code;
 }
 
 GoalpathError
 goalpath_parse(const char *text, size_t len, uint8_t *out, size_t *outlen, int *nlevels,
-			   GoalpathParseError *err)
+			   ScanError *err)
 {
 	const uint8_t *s = (const uint8_t *) text;
 	size_t		start = 0,
@@ -97,12 +91,12 @@ goalpath_parse(const char *text, size_t len, uint8_t *out, size_t *outlen, int *
 	int			levels = 1;
 	int			chars = 0;
 
-	while (start < end && is_space(s[start]))
+	while (start < end && scan_is_space((char) s[start]))
 		start++, chars++;
-	while (end > start && is_space(s[end - 1]))
+	while (end > start && scan_is_space((char) s[end - 1]))
 		end--;
 	if (start == end)
-		return fail(err, chars, 0, GOALPATH_ERR_EMPTY);
+		return goalpath_fail(err, chars, 0, GOALPATH_ERR_EMPTY);
 
 	for (size_t i = start; i < end;)
 	{
@@ -110,23 +104,23 @@ goalpath_parse(const char *text, size_t len, uint8_t *out, size_t *outlen, int *
 		size_t		n = utf8_decode(s + i, end - i, &cp);
 
 		if (n == 0)
-			return fail(err, chars, s[i], GOALPATH_ERR_BAD_UTF8);
+			return goalpath_fail(err, chars, s[i], GOALPATH_ERR_BAD_UTF8);
 		if (cp == '.')
 		{
 			if (label_bytes == 0)
-				return fail(err, chars, cp, GOALPATH_ERR_EMPTY_LABEL);
+				return goalpath_fail(err, chars, cp, GOALPATH_ERR_EMPTY_LABEL);
 			if (++levels > GOALPATH_MAX_DEPTH)
-				return fail(err, chars, cp, GOALPATH_ERR_TOO_DEEP);
+				return goalpath_fail(err, chars, cp, GOALPATH_ERR_TOO_DEEP);
 			out[o++] = GOALPATH_SEP;
 			label_bytes = 0;
 		}
 		else
 		{
 			if (!goalpath_label_char(cp))
-				return fail(err, chars, cp, GOALPATH_ERR_BAD_CHAR);
+				return goalpath_fail(err, chars, cp, GOALPATH_ERR_BAD_CHAR);
 			label_bytes += n;
 			if (label_bytes > GOALPATH_MAX_LABEL)
-				return fail(err, chars, cp, GOALPATH_ERR_LABEL_TOO_LONG);
+				return goalpath_fail(err, chars, cp, GOALPATH_ERR_LABEL_TOO_LONG);
 			memcpy(out + o, s + i, n);
 			o += n;
 		}
@@ -134,7 +128,7 @@ goalpath_parse(const char *text, size_t len, uint8_t *out, size_t *outlen, int *
 		chars++;
 	}
 	if (label_bytes == 0)
-		return fail(err, chars, 0, GOALPATH_ERR_EMPTY_LABEL);
+		return goalpath_fail(err, chars, 0, GOALPATH_ERR_EMPTY_LABEL);
 	*outlen = o;
 	*nlevels = levels;
 	return GOALPATH_OK;
@@ -231,7 +225,7 @@ goalpath_common_len(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen
 
 GoalpathError
 goalpath_decode(const uint8_t *buf, size_t len, uint8_t *out, size_t *outlen, int *nlevels,
-				GoalpathParseError *err)
+				ScanError *err)
 {
 	if (len < 1 || buf[0] != GOALPATH_FORMAT_VERSION)
 		return GOALPATH_ERR_BINARY;

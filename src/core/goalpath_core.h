@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "scan.h"
+
 #define GOALPATH_FORMAT_VERSION 1
 #define GOALPATH_MAX_LABEL 255		/* bytes of UTF-8 in one label */
 #define GOALPATH_MAX_DEPTH 255		/* labels in one path */
@@ -37,12 +39,6 @@ typedef enum GoalpathError
 	GOALPATH_ERR_BINARY			/* unknown binary version (22P03) */
 } GoalpathError;
 
-typedef struct GoalpathParseError
-{
-	int			position;		/* 0-based character offset of the problem */
-	uint32_t	codepoint;		/* the offending character, for BAD_CHAR */
-} GoalpathParseError;
-
 /* Is this code point allowed in a label? */
 extern bool goalpath_label_char(uint32_t cp);
 
@@ -51,7 +47,7 @@ extern bool goalpath_label_char(uint32_t cp);
  * internal form; out has room for len bytes. Sets *outlen and *nlevels.
  */
 extern GoalpathError goalpath_parse(const char *text, size_t len, uint8_t *out,
-									size_t *outlen, int *nlevels, GoalpathParseError *err);
+									size_t *outlen, int *nlevels, ScanError *err);
 
 /* Text form of an internal form into out (room for len + 1 bytes). */
 extern void goalpath_format(const uint8_t *data, size_t len, char *out);
@@ -75,6 +71,6 @@ extern size_t goalpath_common_len(const uint8_t *a, size_t alen, const uint8_t *
 
 /* Binary form: a version byte, then the text form. */
 extern GoalpathError goalpath_decode(const uint8_t *buf, size_t len, uint8_t *out,
-									 size_t *outlen, int *nlevels, GoalpathParseError *err);
+									 size_t *outlen, int *nlevels, ScanError *err);
 
 #endif

@@ -13,61 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-utf8_char_offset(const char *start, const char *at)
-{
-	int			chars = 0;
-
-	for (const char *c = start; c < at; c++)
-		if (((unsigned char) *c & 0xC0) != 0x80)
-			chars++;
-	return chars;
-}
-
-bool
-number_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool
-number_is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-const char *
-number_skip_space(const char *p)
-{
-	while (number_is_space(*p))
-		p++;
-	return p;
-}
-
-static bool
-word_at(const char *p, const char *word)
-{
-	size_t		n = strlen(word);
-
-	for (size_t i = 0; i < n; i++)
-	{
-		char		c = p[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		if (c != word[i])
-			return false;
-	}
-	return !((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
-			 number_is_digit(p[n]) || p[n] == '_');
-}
-
 static bool
 is_nonfinite_word(const char *p)
 {
 	if (*p == '+' || *p == '-')
 		p++;
-	return word_at(p, "nan") || word_at(p, "infinity") || word_at(p, "inf");
+	return scan_keyword(p, "nan", NULL) || scan_keyword(p, "infinity", NULL) ||
+		scan_keyword(p, "inf", NULL);
 }
 
 /*
@@ -85,21 +37,21 @@ scan_double(const char *p, double *out, const char **end)
 		return NUMBER_NOT_FINITE;
 	if (*q == '+' || *q == '-')
 		q++;
-	while (number_is_digit(*q))
+	while (scan_is_digit(*q))
 		q++, digits = true;
 	if (*q == '.')
 	{
 		q++;
-		while (number_is_digit(*q))
+		while (scan_is_digit(*q))
 			q++, digits = true;
 	}
 	if (!digits)
 		return NUMBER_SYNTAX;
 	if ((*q == 'e' || *q == 'E') &&
-		(number_is_digit(q[1]) || ((q[1] == '+' || q[1] == '-') && number_is_digit(q[2]))))
+		(scan_is_digit(q[1]) || ((q[1] == '+' || q[1] == '-') && scan_is_digit(q[2]))))
 	{
 		q += 2;
-		while (number_is_digit(*q))
+		while (scan_is_digit(*q))
 			q++;
 	}
 
@@ -152,7 +104,7 @@ format_double_by_search(double x, char *buf, size_t buflen)
 		p++;
 	}
 	for (; *p && *p != 'e'; p++)
-		if (number_is_digit(*p))
+		if (scan_is_digit(*p))
 			digits[ndigits++] = *p;
 	exponent = atoi(p + 1);
 	while (ndigits > 1 && digits[ndigits - 1] == '0')

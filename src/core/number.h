@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "scan.h"
+
 typedef enum NumberScan
 {
 	NUMBER_OK = 0,
@@ -18,13 +20,6 @@ typedef enum NumberScan
 
 /* Longest output of format_double_shortest, with its NUL. */
 #define DOUBLE_TEXT_MAX 32
-
-/* Characters (not bytes) of UTF-8 text from start up to at: error positions. */
-extern int	utf8_char_offset(const char *start, const char *at);
-
-extern bool number_is_space(char c);
-extern bool number_is_digit(char c);
-extern const char *number_skip_space(const char *p);
 
 /*
  * Scans [+-] digits [. digits] [e [+-] digits] at p. Only decimal forms:

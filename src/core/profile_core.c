@@ -26,52 +26,19 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/*
- * Least-significant-digit radix sort on the 8 bytes of the key: O(n) and
- * stable, so large groups sort several times faster than with qsort, and
- * the caller's interrupt check runs between passes. Passes in which every
- * value has the same digit (the exponent bytes, mostly) are skipped.
- */
+#define RADIX_NAME radix_sort_doubles
+#define RADIX_ELEMENT double
+#define RADIX_KEY(x) profile_sort_key(x)
+#include "radix_sort.h"
+
+/* Radix sort for large groups: several times faster than qsort. */
 void
 profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 {
-	double	   *src = values;
-	double	   *dst = tmp;
-
 	if (n < PROFILE_RADIX_MIN)
-	{
 		qsort(values, n, sizeof(double), cmp_double);
-		return;
-	}
-	for (int shift = 0; shift < 64; shift += 8)
-	{
-		size_t		count[256] = {0};
-		size_t		offset = 0;
-
-		for (size_t i = 0; i < n; i++)
-			count[(profile_sort_key(src[i]) >> shift) & 0xFF]++;
-		if (count[(profile_sort_key(src[0]) >> shift) & 0xFF] == n)
-			continue;
-		for (int d = 0; d < 256; d++)
-		{
-			size_t		c = count[d];
-
-			count[d] = offset;
-			offset += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			dst[count[(profile_sort_key(src[i]) >> shift) & 0xFF]++] = src[i];
-		{
-			double	   *swap = src;
-
-			src = dst;
-			dst = swap;
-		}
-		if (tick)
-			tick();
-	}
-	if (src != values)
-		memcpy(values, src, n * sizeof(double));
+	else
+		radix_sort_doubles(values, n, tmp, tick);
 }
 
 void
@@ -127,7 +94,7 @@ profile_index_size(size_t n)
 }
 
 /*
- * The levels' sizes, level 1 (every 8th value) first; returns the number of
+ * The levels' sizes, level 1 (every PROFILE_FANOUT-th value) first; returns the number of
  * levels. 64 levels would index more values than a size_t can count.
  */
 static int
@@ -361,30 +328,18 @@ profile_text_capacity(const char *text)
 	return commas + 1;
 }
 
-static ProfileError
-fail(ProfileParseError *err, const char *start, const char *at, const char *expected,
-	 ProfileError code)
-{
-	if (err)
-	{
-		err->position = utf8_char_offset(start, at);
-		err->expected = expected;
-	}
-	return code;
-}
-
 ProfileError
-profile_parse(const char *text, double *out, size_t cap, size_t *n, ProfileParseError *err)
+profile_parse(const char *text, double *out, size_t cap, size_t *n, ScanError *err)
 {
-	const char *p = number_skip_space(text);
+	const char *p = scan_skip_space(text);
 	const char *end;
 	size_t		count = 0;
 
 	if (*p != '{')
-		return fail(err, text, p, "\"{\"", PROFILE_ERR_SYNTAX);
-	p = number_skip_space(p + 1);
+		return scan_error_here(err, text, p, "\"{\""), PROFILE_ERR_SYNTAX;
+	p = scan_skip_space(p + 1);
 	if (*p == '}')
-		return fail(err, text, p, "a number", PROFILE_ERR_EMPTY);
+		return scan_error_here(err, text, p, "a number"), PROFILE_ERR_EMPTY;
 	for (;;)
 	{
 		double		d;
@@ -394,28 +349,28 @@ profile_parse(const char *text, double *out, size_t cap, size_t *n, ProfileParse
 			case NUMBER_OK:
 				break;
 			case NUMBER_RANGE:
-				return fail(err, text, p, "a number", PROFILE_ERR_NUMBER_RANGE);
+				return scan_error_here(err, text, p, "a number"), PROFILE_ERR_NUMBER_RANGE;
 			case NUMBER_NOT_FINITE:
-				return fail(err, text, p, "a finite number", PROFILE_ERR_NOT_FINITE);
+				return scan_error_here(err, text, p, "a finite number"), PROFILE_ERR_NOT_FINITE;
 			default:
-				return fail(err, text, p, "a number", PROFILE_ERR_SYNTAX);
+				return scan_error_here(err, text, p, "a number"), PROFILE_ERR_SYNTAX;
 		}
 		if (count >= cap || count >= PROFILE_MAX_VALUES)
-			return fail(err, text, p, NULL, PROFILE_ERR_TOO_MANY);
+			return scan_error_here(err, text, p, NULL), PROFILE_ERR_TOO_MANY;
 		out[count++] = d;
-		p = number_skip_space(end);
+		p = scan_skip_space(end);
 		if (*p == ',')
 		{
-			p = number_skip_space(p + 1);
+			p = scan_skip_space(p + 1);
 			continue;
 		}
 		if (*p == '}')
 			break;
-		return fail(err, text, p, "\",\" or \"}\"", PROFILE_ERR_SYNTAX);
+		return scan_error_here(err, text, p, "\",\" or \"}\""), PROFILE_ERR_SYNTAX;
 	}
-	p = number_skip_space(p + 1);
+	p = scan_skip_space(p + 1);
 	if (*p != '\0')
-		return fail(err, text, p, "end of input", PROFILE_ERR_SYNTAX);
+		return scan_error_here(err, text, p, "end of input"), PROFILE_ERR_SYNTAX;
 	*n = count;
 	return PROFILE_OK;
 }
@@ -459,27 +414,20 @@ profile_encode(const double *v, size_t n, uint8_t *buf)
 	size_t		pos = 0;
 
 	buf[pos++] = PROFILE_FORMAT_VERSION;
-	for (int k = 0; k < 4; k++)
-		buf[pos++] = (uint8_t) ((uint32_t) n >> (24 - 8 * k));
-	for (size_t i = 0; i < n; i++)
-	{
-		uint64_t	u;
-
-		memcpy(&u, &v[i], sizeof(u));
-		for (int k = 0; k < 8; k++)
-			buf[pos++] = (uint8_t) (u >> (56 - 8 * k));
-	}
+	put_be32(buf + pos, (uint32_t) n);
+	pos += 4;
+	for (size_t i = 0; i < n; i++, pos += 8)
+		put_be_double(buf + pos, v[i]);
 }
 
 ProfileError
 profile_decode_header(const uint8_t *buf, size_t len, size_t *n)
 {
-	uint32_t	count = 0;
+	uint32_t	count;
 
 	if (len < 5 || buf[0] != PROFILE_FORMAT_VERSION)
 		return PROFILE_ERR_BINARY;
-	for (int k = 0; k < 4; k++)
-		count = (count << 8) | buf[1 + k];
+	count = get_be32(buf + 1);
 	if (count == 0)
 		return PROFILE_ERR_EMPTY;
 	if (count > PROFILE_MAX_VALUES)
@@ -498,12 +446,10 @@ profile_decode(const uint8_t *buf, size_t len, double *out, size_t n, bool ascen
 
 	if (profile_binary_size(n) != len)
 		return PROFILE_ERR_BINARY;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++, pos += 8)
 	{
-		uint64_t	u = 0;
+		uint64_t	u = get_be64(buf + pos);
 
-		for (int k = 0; k < 8; k++)
-			u = (u << 8) | buf[pos++];
 		memcpy(&out[i], &u, sizeof(u));
 		if (!isfinite(out[i]))
 			return PROFILE_ERR_NOT_FINITE;

@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "scan.h"
 #include <string.h>
 
 #define PROFILE_FORMAT_VERSION 1
@@ -31,12 +33,6 @@ typedef enum ProfileError
 	PROFILE_ERR_TOO_MANY,		/* more than PROFILE_MAX_VALUES (54000) */
 	PROFILE_ERR_BINARY			/* malformed binary form (22P03) */
 } ProfileError;
-
-typedef struct ProfileParseError
-{
-	int			position;		/* 0-based character offset */
-	const char *expected;
-} ProfileParseError;
 
 /* Called now and then in long loops; PostgreSQL passes its interrupt check. */
 typedef void (*ProfileTick) (void);
@@ -140,7 +136,7 @@ extern size_t profile_text_capacity(const char *text);
 
 /* "{1.5,2,3}" in any order; out has room for cap values. Not sorted here. */
 extern ProfileError profile_parse(const char *text, double *out, size_t cap, size_t *n,
-								  ProfileParseError *err);
+								  ScanError *err);
 
 /* Bytes that profile_format needs, with the NUL. */
 extern size_t profile_text_size(size_t n);

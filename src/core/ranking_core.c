@@ -135,60 +135,20 @@ cmp_entry(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/*
- * As profile_sort: a stable least-significant-digit radix sort on the key's
- * bytes, skipping bytes in which every entry agrees. The counts of all eight
- * bytes are taken in one pass over the entries.
- */
+#define RADIX_NAME radix_sort_entries
+#define RADIX_ELEMENT RankEntry
+#define RADIX_KEY(x) ((x).key)
+#include "radix_sort.h"
+
 void
 rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick)
 {
-	size_t		count[8][256];
-	RankEntry  *src = e;
-	RankEntry  *dst = tmp;
-
 	if (n <= RANK_INSERTION_MAX)
-	{
 		insertion_sort(e, n);
-		return;
-	}
-	if (tmp == NULL)
-	{
+	else if (tmp == NULL)
 		qsort(e, n, sizeof(RankEntry), cmp_entry);
-		return;
-	}
-	memset(count, 0, sizeof(count));
-	for (size_t i = 0; i < n; i++)
-		for (int b = 0; b < 8; b++)
-			count[b][(e[i].key >> (8 * b)) & 0xFF]++;
-	for (int b = 0; b < 8; b++)
-	{
-		size_t	   *c = count[b];
-		size_t		offset = 0;
-		int			shift = 8 * b;
-
-		if (c[(src[0].key >> shift) & 0xFF] == n)
-			continue;
-		for (int d = 0; d < 256; d++)
-		{
-			size_t		k = c[d];
-
-			c[d] = offset;
-			offset += k;
-		}
-		for (size_t i = 0; i < n; i++)
-			dst[c[(src[i].key >> shift) & 0xFF]++] = src[i];
-		{
-			RankEntry  *swap = src;
-
-			src = dst;
-			dst = swap;
-		}
-		if (tick)
-			tick();
-	}
-	if (src != e)
-		memcpy(e, src, n * sizeof(RankEntry));
+	else
+		radix_sort_entries(e, n, tmp, tick);
 }
 
 bool

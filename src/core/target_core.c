@@ -132,33 +132,6 @@ target_canonicalize(StyringTarget *t)
 /* ---------- the text parser ---------- */
 
 static bool
-is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Case-insensitive keyword that is not the start of a longer word. */
-static bool
-match_keyword(const char *p, const char *kw, const char **end)
-{
-	size_t		n = strlen(kw);
-
-	for (size_t i = 0; i < n; i++)
-	{
-		char		c = p[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		if (c != kw[i])
-			return false;
-	}
-	if (is_alpha(p[n]) || number_is_digit(p[n]) || p[n] == '_')
-		return false;
-	*end = p + n;
-	return true;
-}
-
-static bool
 match_prefix(const char *p, const char *prefix, const char **end)
 {
 	size_t		n = strlen(prefix);
@@ -191,15 +164,15 @@ scan_year(const char *p, int32_t *out, const char **end)
 	int64_t		v = 0;
 	const char *q = p;
 
-	if (!number_is_digit(*q))
+	if (!scan_is_digit(*q))
 		return TARGET_ERR_SYNTAX;
-	while (number_is_digit(*q))
+	while (scan_is_digit(*q))
 	{
 		if (v <= TARGET_MAX_YEAR)
 			v = v * 10 + (*q - '0');
 		q++;
 	}
-	if (is_alpha(*q) || *q == '.')
+	if (scan_is_alpha(*q) || *q == '.')
 		return TARGET_ERR_SYNTAX;
 	if (v < TARGET_MIN_YEAR || v > TARGET_MAX_YEAR)
 		return TARGET_ERR_YEAR_RANGE;
@@ -208,22 +181,10 @@ scan_year(const char *p, int32_t *out, const char **end)
 	return TARGET_OK;
 }
 
-static TargetError
-parse_fail(TargetParseError *err, const char *start, const char *at,
-		   const char *expected, TargetError code)
-{
-	if (err)
-	{
-		err->position = utf8_char_offset(start, at);
-		err->expected = expected;
-	}
-	return code;
-}
-
 TargetError
-target_parse(const char *text, StyringTarget *out, TargetParseError *err)
+target_parse(const char *text, StyringTarget *out, ScanError *err)
 {
-	const char *p = number_skip_space(text);
+	const char *p = scan_skip_space(text);
 	const char *end;
 	TargetError rc;
 	StyringTarget t;
@@ -238,49 +199,49 @@ target_parse(const char *text, StyringTarget *out, TargetParseError *err)
 	else if (match_prefix(p, "=", &end))
 		t.op = TARGET_OP_EQ;
 	else
-		return parse_fail(err, text, p, "\">=\", \"<=\" or \"=\"", TARGET_ERR_SYNTAX);
-	p = number_skip_space(end);
+		return scan_error_here(err, text, p, "\">=\", \"<=\" or \"=\""), TARGET_ERR_SYNTAX;
+	p = scan_skip_space(end);
 
 	if ((rc = scan_number(p, &t.value, &end)) != TARGET_OK)
-		return parse_fail(err, text, p, "a number", rc);
-	p = number_skip_space(end);
+		return scan_error_here(err, text, p, "a number"), rc;
+	p = scan_skip_space(end);
 
 	if (match_prefix(p, "\xC2\xB1", &end) || match_prefix(p, "+-", &end))
 	{
 		const char *at = p;
 
-		p = number_skip_space(end);
+		p = scan_skip_space(end);
 		if ((rc = scan_number(p, &t.tolerance, &end)) != TARGET_OK)
-			return parse_fail(err, text, p, "a tolerance", rc);
+			return scan_error_here(err, text, p, "a tolerance"), rc;
 		t.flags |= TARGET_HAS_TOLERANCE;
 		if (t.op != TARGET_OP_EQ)
-			return parse_fail(err, text, at, "no tolerance", TARGET_ERR_TOLERANCE_OP);
-		p = number_skip_space(end);
+			return scan_error_here(err, text, at, "no tolerance"), TARGET_ERR_TOLERANCE_OP;
+		p = scan_skip_space(end);
 	}
 
-	if (match_keyword(p, "by", &end))
+	if (scan_keyword(p, "by", &end))
 	{
-		p = number_skip_space(end);
+		p = scan_skip_space(end);
 		if ((rc = scan_year(p, &t.year, &end)) != TARGET_OK)
-			return parse_fail(err, text, p, "a year", rc);
+			return scan_error_here(err, text, p, "a year"), rc;
 		t.flags |= TARGET_HAS_YEAR;
-		p = number_skip_space(end);
+		p = scan_skip_space(end);
 	}
 
-	if (match_keyword(p, "from", &end))
+	if (scan_keyword(p, "from", &end))
 	{
-		p = number_skip_space(end);
+		p = scan_skip_space(end);
 		if ((rc = scan_number(p, &t.baseline, &end)) != TARGET_OK)
-			return parse_fail(err, text, p, "a baseline number", rc);
+			return scan_error_here(err, text, p, "a baseline number"), rc;
 		t.flags |= TARGET_HAS_BASELINE;
-		p = number_skip_space(end);
-		if (match_keyword(p, "in", &end))
+		p = scan_skip_space(end);
+		if (scan_keyword(p, "in", &end))
 		{
-			p = number_skip_space(end);
+			p = scan_skip_space(end);
 			if ((rc = scan_year(p, &t.baseline_year, &end)) != TARGET_OK)
-				return parse_fail(err, text, p, "a baseline year", rc);
+				return scan_error_here(err, text, p, "a baseline year"), rc;
 			t.flags |= TARGET_HAS_BASELINE_YEAR;
-			p = number_skip_space(end);
+			p = scan_skip_space(end);
 		}
 	}
 
@@ -291,12 +252,12 @@ target_parse(const char *text, StyringTarget *out, TargetParseError *err)
 			(t.flags & TARGET_HAS_YEAR) ? "\"from\" or end of input" :
 			"\"by\", \"from\" or end of input";
 
-		return parse_fail(err, text, p, expected, TARGET_ERR_SYNTAX);
+		return scan_error_here(err, text, p, expected), TARGET_ERR_SYNTAX;
 	}
 
 	target_canonicalize(&t);
 	if ((rc = target_validate(&t)) != TARGET_OK)
-		return parse_fail(err, text, text, NULL, rc);
+		return scan_error_here(err, text, text, NULL), rc;
 	*out = t;
 	return TARGET_OK;
 }
@@ -336,29 +297,16 @@ target_format(const StyringTarget *t, bool utf8, char *buf, size_t buflen)
 /* ---------- the binary form ---------- */
 
 static size_t
-put_u64(uint8_t *buf, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		buf[i] = (uint8_t) (v >> (56 - 8 * i));
-	return 8;
-}
-
-static size_t
 put_double(uint8_t *buf, double d)
 {
-	uint64_t	v;
-
-	memcpy(&v, &d, sizeof(v));
-	return put_u64(buf, v);
+	put_be_double(buf, d);
+	return 8;
 }
 
 static size_t
 put_int32(uint8_t *buf, int32_t i)
 {
-	uint32_t	v = (uint32_t) i;
-
-	for (int k = 0; k < 4; k++)
-		buf[k] = (uint8_t) (v >> (24 - 8 * k));
+	put_be32(buf, (uint32_t) i);
 	return 4;
 }
 
@@ -385,13 +333,9 @@ target_encode(const StyringTarget *t, uint8_t *buf)
 static bool
 get_double(const uint8_t *buf, size_t len, size_t *pos, double *out)
 {
-	uint64_t	v = 0;
-
 	if (len - *pos < 8)
 		return false;
-	for (int i = 0; i < 8; i++)
-		v = (v << 8) | buf[*pos + i];
-	memcpy(out, &v, sizeof(v));
+	*out = get_be_double(buf + *pos);
 	*pos += 8;
 	return true;
 }
@@ -399,13 +343,9 @@ get_double(const uint8_t *buf, size_t len, size_t *pos, double *out)
 static bool
 get_int32(const uint8_t *buf, size_t len, size_t *pos, int32_t *out)
 {
-	uint32_t	v = 0;
-
 	if (len - *pos < 4)
 		return false;
-	for (int i = 0; i < 4; i++)
-		v = (v << 8) | buf[*pos + i];
-	*out = (int32_t) v;
+	*out = (int32_t) get_be32(buf + *pos);
 	*pos += 4;
 	return true;
 }

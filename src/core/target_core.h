@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "scan.h"
+
 #define TARGET_FORMAT_VERSION 1
 
 typedef enum TargetOp
@@ -82,13 +84,6 @@ typedef enum GoalStatus
 
 #define GOAL_STATUS_COUNT 5
 
-/* Where a parse failed, and what the parser wanted there. */
-typedef struct TargetParseError
-{
-	int			position;		/* 0-based character offset into the input */
-	const char *expected;		/* e.g. "a number", "\"by\", \"from\" or end" */
-} TargetParseError;
-
 extern const char *target_op_symbol(int op);
 
 /* Checks that hold for every target, however it was made. */
@@ -99,7 +94,7 @@ extern TargetError target_validate(const StyringTarget *t);
  * TARGET_OK or the first problem found.
  */
 extern TargetError target_parse(const char *text, StyringTarget *out,
-								TargetParseError *err);
+								ScanError *err);
 
 /* Canonical text form; utf8 selects "±" over "+-". Returns the length. */
 extern size_t target_format(const StyringTarget *t, bool utf8,

@@ -1,0 +1,70 @@
+/*
+ * radix_sort.h - a stable least-significant-digit radix sort on a 64-bit key,
+ * written once for every element type that needs it. Plain C.
+ *
+ * Define RADIX_NAME (the function's name), RADIX_ELEMENT (the element type)
+ * and RADIX_KEY(e) (an element's uint64_t key, sorting ascending), then
+ * include this file; it defines
+ *
+ *   static void RADIX_NAME(RADIX_ELEMENT *e, size_t n, RADIX_ELEMENT *tmp,
+ *                          void (*tick) (void));
+ *
+ * tmp has room for n elements. O(n): the counts of all eight key bytes are
+ * taken in one pass, and a byte in which every element agrees (the exponent
+ * bytes of similar doubles, mostly) costs no pass. tick (if not NULL) runs
+ * between passes, for the caller's interrupt check.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+static void
+RADIX_NAME(RADIX_ELEMENT *e, size_t n, RADIX_ELEMENT *tmp, void (*tick) (void))
+{
+	size_t		count[8][256];
+	RADIX_ELEMENT *src = e;
+	RADIX_ELEMENT *dst = tmp;
+
+	if (n < 2)
+		return;
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	key = RADIX_KEY(e[i]);
+
+		for (int b = 0; b < 8; b++)
+			count[b][(key >> (8 * b)) & 0xFF]++;
+	}
+	for (int b = 0; b < 8; b++)
+	{
+		size_t	   *c = count[b];
+		size_t		offset = 0;
+		int			shift = 8 * b;
+
+		if (c[(RADIX_KEY(src[0]) >> shift) & 0xFF] == n)
+			continue;
+		for (int d = 0; d < 256; d++)
+		{
+			size_t		k = c[d];
+
+			c[d] = offset;
+			offset += k;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[c[(RADIX_KEY(src[i]) >> shift) & 0xFF]++] = src[i];
+		{
+			RADIX_ELEMENT *swap = src;
+
+			src = dst;
+			dst = swap;
+		}
+		if (tick)
+			tick();
+	}
+	if (src != e)
+		memcpy(e, src, n * sizeof(RADIX_ELEMENT));
+}
+
+#undef RADIX_NAME
+#undef RADIX_ELEMENT
+#undef RADIX_KEY
