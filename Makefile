@@ -17,6 +17,7 @@ OBJS         = src/styring.o \
                src/core/goalpath_core.o \
                src/goalpath.o \
                src/goalpath_planner.o \
+               src/core/chain_core.o \
                src/chain.o \
                src/core/eval_usage_core.o \
                src/evaluation.o \

@@ -2,7 +2,10 @@
 # Ranks Kolada's full size on one machine (not part of CI; about half an hour
 # on 2 cores): 290 units x 5 600 indicators x 30 years x 3 genders = 146 160 000
 # rows, every unit ranked among the 290 of its indicator, year and gender.
-#   bash bench/kolada_size.sh [indicators]     (default 5600)
+#   bash bench/kolada_size.sh [indicators] [partitions]   (default 5600, 0)
+# With partitions > 0 the table is hash-partitioned by indicator and
+# enable_partitionwise_aggregate is on, so that every worker ranks whole
+# groups of one partition at a time (see doc/profile.md).
 # Runs on a throwaway cluster with the settings of bench/bench.sh (work_mem
 # 256MB, 2 workers) and reports, for ranks() unnested and for rank() OVER,
 # the wall time, the peak memory of the server's processes (the sum of their
@@ -12,6 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh >&2
 indicators=${1:-5600}
+partitions=${2:-0}
+if [ "$partitions" -gt 0 ]; then
+    create="CREATE UNLOGGED TABLE kolada (ind int, yr int, kjonn int, unit text, v float8) PARTITION BY HASH (ind);
+SELECT format('CREATE UNLOGGED TABLE kolada_%s PARTITION OF kolada FOR VALUES WITH (MODULUS $partitions, REMAINDER %s)', i, i)
+FROM generate_series(0, $partitions - 1) i \\gexec
+SET enable_partitionwise_aggregate = on;"
+else
+    create="CREATE UNLOGGED TABLE kolada (ind int, yr int, kjonn int, unit text, v float8);"
+fi
 script=$(mktemp)
 rss_log=$(mktemp)
 echo '== loading' >"$rss_log"
@@ -19,15 +31,15 @@ cat >"$script" <<SQL
 \set ON_ERROR_STOP 1
 \timing on
 CREATE EXTENSION styring;
-\echo 'generating $indicators indicators x 30 years x 3 genders x 290 units ...'
-CREATE UNLOGGED TABLE kolada (ind int, yr int, kjonn int, unit text, v float8);
+\echo 'generating $indicators indicators x 30 years x 3 genders x 290 units ($partitions partitions) ...'
+$create
 SELECT format('INSERT INTO kolada SELECT ind, yr, kjonn, lpad(u::text, 4, ''0''),
                ((ind::bigint * 1000003 + yr::bigint * 7919 + kjonn::bigint * 104729 + u::bigint * 15485863) %% 99991) / 10.0::float8
                FROM generate_series(%s, %s) ind, generate_series(1995, 2024) yr, generate_series(1, 3) kjonn,
                     generate_series(1, 290) u', lo, least(lo + 99, $indicators))
 FROM generate_series(1, $indicators, 100) lo \gexec
 VACUUM ANALYZE kolada;
-SELECT count(*) AS rows, pg_size_pretty(pg_relation_size('kolada')) AS size FROM kolada;
+SELECT count(*) AS rows, pg_size_pretty(pg_total_relation_size('kolada') + coalesce((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'kolada'::regclass), 0)) AS size FROM kolada;
 SET max_parallel_workers_per_gather = 2;
 SELECT pg_stat_reset();
 \! echo '== ranks() unnested' >>$rss_log

@@ -421,8 +421,7 @@ mean_attainment_combine(PG_FUNCTION_ARGS)
 	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "mean_attainment_combine");
 	double	   *s = float8_state(state, MA_STATE_LEN, "mean_attainment_combine");
 
-	if (PG_ARGISNULL(1))
-		PG_RETURN_ARRAYTYPE_P(state);
+	/* STRICT: both states are there */
 	mean_attainment_add_state(s, float8_state(PG_GETARG_ARRAYTYPE_P(1), MA_STATE_LEN,
 											  "mean_attainment_combine"));
 	PG_RETURN_ARRAYTYPE_P(state);
@@ -461,11 +460,9 @@ status_counts_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = (ArrayType *) writable_state(fcinfo, "status_counts_combine");
 	int64	   *c = int8_state(state, "status_counts_combine");
-	int64	   *o;
+	int64	   *o = int8_state(PG_GETARG_ARRAYTYPE_P(1), "status_counts_combine");
 
-	if (PG_ARGISNULL(1))
-		PG_RETURN_ARRAYTYPE_P(state);
-	o = int8_state(PG_GETARG_ARRAYTYPE_P(1), "status_counts_combine");
+	/* STRICT: both states are there */
 	for (int s = 0; s < GOAL_STATUS_COUNT; s++)
 		c[s] += o[s];
 	PG_RETURN_ARRAYTYPE_P(state);

@@ -11,9 +11,8 @@
  *               chain_mean as value - so every branch of the chain counts once
  *               at its level, however many goals it holds.
  *
- * The state sums the values per distinct path; the final function sorts the
- * paths into tree order and folds them bottom up with a stack, O(g log g +
- * g depth) for g distinct paths.
+ * The state sums the values per distinct path (a chain has far fewer goals
+ * than measured values); the fold itself is in core/chain_core.c.
  */
 #include "styring.h"
 
@@ -32,6 +31,7 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
+#include "core/chain_core.h"
 #include "core/goalpath_core.h"
 #include "goalpath.h"
 
@@ -41,33 +41,54 @@ PG_FUNCTION_INFO_V1(chain_rollup_serial);
 PG_FUNCTION_INFO_V1(chain_rollup_deserial);
 PG_FUNCTION_INFO_V1(chain_rollup_final);
 
-/*
- * The state holds one entry per distinct path, with the count and weighted
- * sums of the values attached to it: a chain has far fewer goals than
- * measured values, so the final sort handles goals, not values. Entries sit
- * in insertion order; an open-addressing table of entry numbers finds them.
- */
+/* A distinct path (its internal form), the key of the state's hash table. */
+typedef struct PathKey
+{
+	const uint8 *path;			/* in the aggregate's memory once entered */
+	uint16		len;
+} PathKey;
+
+/* One distinct path and the count and weighted sums of its values. */
 typedef struct ChainEntry
 {
-	size_t		offset;			/* of the path in the arena */
+	PathKey		key;
 	uint32		hash;
-	uint16		len;			/* bytes of the path's internal form */
+	char		status;			/* simplehash's */
 	uint8		nlevels;
-	int64		n;				/* values attached to this path */
-	double		w;				/* their weights */
-	double		wx;				/* weight * value */
+	int64		n;
+	ChainSum	w;				/* weights */
+	ChainSum	wx;				/* weight * value */
 } ChainEntry;
+
+static inline uint32
+path_hash(PathKey k)
+{
+	return hash_bytes(k.path, (int) k.len);
+}
+
+static inline bool
+path_equal(PathKey a, PathKey b)
+{
+	return a.len == b.len && memcmp(a.path, b.path, a.len) == 0;
+}
+
+#define SH_PREFIX chainmap
+#define SH_ELEMENT_TYPE ChainEntry
+#define SH_KEY_TYPE PathKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) path_hash(k)
+#define SH_EQUAL(tb, a, b) path_equal(a, b)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
 
 typedef struct ChainState
 {
-	ChainEntry *entries;
-	size_t		n;
-	size_t		cap;
-	int32	   *slots;			/* entry numbers, -1 for empty; size is a power of 2 */
-	size_t		nslots;
-	uint8	   *arena;			/* the paths, one after another */
-	size_t		arena_len;
-	size_t		arena_cap;
+	chainmap_hash *map;
+	MemoryContext cxt;			/* where the map and the paths live */
 } ChainState;
 
 static ChainState *
@@ -75,77 +96,36 @@ new_state(MemoryContext cxt)
 {
 	ChainState *s = MemoryContextAllocZero(cxt, sizeof(ChainState));
 
-	s->cap = 64;
-	s->entries = MemoryContextAlloc(cxt, s->cap * sizeof(ChainEntry));
-	s->nslots = 128;
-	s->slots = MemoryContextAlloc(cxt, s->nslots * sizeof(int32));
-	memset(s->slots, 0xFF, s->nslots * sizeof(int32));
-	s->arena_cap = 4096;
-	s->arena = MemoryContextAlloc(cxt, s->arena_cap);
+	s->cxt = cxt;
+	s->map = chainmap_create(cxt, 64, NULL);
 	return s;
-}
-
-static void
-rehash(ChainState *s)
-{
-	size_t		mask;
-
-	s->nslots *= 2;
-	s->slots = repalloc_huge(s->slots, s->nslots * sizeof(int32));
-	memset(s->slots, 0xFF, s->nslots * sizeof(int32));
-	mask = s->nslots - 1;
-	for (size_t e = 0; e < s->n; e++)
-	{
-		size_t		i = s->entries[e].hash & mask;
-
-		while (s->slots[i] >= 0)
-			i = (i + 1) & mask;
-		s->slots[i] = (int32) e;
-	}
 }
 
 /* The entry for a path, made (with zero sums) if it is new. */
 static ChainEntry *
 entry_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
 {
-	uint32		hash = hash_bytes(path, (int) len);
-	size_t		mask = s->nslots - 1;
-	size_t		i = hash & mask;
+	PathKey		key = {path, (uint16) len};
+	bool		found;
 	ChainEntry *e;
 
-	for (; s->slots[i] >= 0; i = (i + 1) & mask)
-	{
-		e = &s->entries[s->slots[i]];
-		if (e->hash == hash && e->len == len && memcmp(s->arena + e->offset, path, len) == 0)
-			return e;
-	}
-	if (s->n >= (size_t) PG_INT32_MAX)
+	if (s->map->members >= (uint32) PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("chain_rollup can hold at most %d distinct paths", PG_INT32_MAX)));
-	if (s->n == s->cap)
+				 errmsg("a goal chain to roll up can have at most %d distinct paths", PG_INT32_MAX)));
+	e = chainmap_insert(s->map, key, &found);
+	if (!found)
 	{
-		s->cap *= 2;
-		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
+		uint8	   *copy = MemoryContextAlloc(s->cxt, len);
+
+		memcpy(copy, path, len);
+		e->key.path = copy;
+		e->nlevels = (uint8) nlevels;
+		e->n = 0;
+		memset(&e->w, 0, sizeof(e->w));
+		memset(&e->wx, 0, sizeof(e->wx));
 	}
-	if (s->arena_len + len > s->arena_cap)
-	{
-		while (s->arena_len + len > s->arena_cap)
-			s->arena_cap *= 2;
-		s->arena = repalloc_huge(s->arena, s->arena_cap);
-	}
-	e = &s->entries[s->n];
-	memset(e, 0, sizeof(ChainEntry));
-	e->offset = s->arena_len;
-	e->hash = hash;
-	e->len = (uint16) len;
-	e->nlevels = (uint8) nlevels;
-	memcpy(s->arena + s->arena_len, path, len);
-	s->arena_len += len;
-	s->slots[i] = (int32) s->n++;
-	if (s->n * 10 > s->nslots * 7)
-		rehash(s);
-	return &s->entries[s->n - 1];
+	return e;
 }
 
 /* chain_rollup(path, value [, weight]): rows without a path or value are skipped. */
@@ -153,7 +133,6 @@ Datum
 chain_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
-	MemoryContext old;
 	ChainState *s;
 	ChainEntry *e;
 	GoalpathRef path;
@@ -180,26 +159,24 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 					 errmsg("weight must not be negative, not %g", weight)));
 	}
 	path = PG_GETARG_GOALPATH_REF(1);
-	old = MemoryContextSwitchTo(aggcontext);
 	if (s == NULL)
 		s = new_state(aggcontext);
 	e = entry_for(s, path.data, path.len, path.nlevels);
-	MemoryContextSwitchTo(old);
+	goalpath_free_if_copy(path);
 	e->n++;
-	e->w += weight;
-	e->wx += weight * value;
+	chain_sum_add(&e->w, weight);
+	chain_sum_add(&e->wx, weight * value);
 	PG_RETURN_POINTER(s);
 }
 
 static void
-add_sums(ChainState *into, const uint8 *path, size_t len, int nlevels,
-		 int64 n, double w, double wx)
+add_sums(ChainState *into, const ChainEntry *from)
 {
-	ChainEntry *e = entry_for(into, path, len, nlevels);
+	ChainEntry *e = entry_for(into, from->key.path, from->key.len, from->nlevels);
 
-	e->n += n;
-	e->w += w;
-	e->wx += wx;
+	e->n += from->n;
+	chain_sum_merge(&e->w, &from->w);
+	chain_sum_merge(&e->wx, &from->wx);
 }
 
 Datum
@@ -208,45 +185,44 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	ChainState *a;
 	ChainState *b;
-	MemoryContext old;
+	chainmap_iterator it;
+	ChainEntry *e;
 
 	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (ChainState *) PG_GETARG_POINTER(1);
-	old = MemoryContextSwitchTo(aggcontext);
 	a = PG_ARGISNULL(0) ? new_state(aggcontext) : (ChainState *) PG_GETARG_POINTER(0);
-	for (size_t i = 0; i < b->n; i++)
-	{
-		ChainEntry *e = &b->entries[i];
-
-		add_sums(a, b->arena + e->offset, e->len, e->nlevels, e->n, e->w, e->wx);
-	}
-	MemoryContextSwitchTo(old);
+	chainmap_start_iterate(b->map, &it);
+	while ((e = chainmap_iterate(b->map, &it)) != NULL)
+		add_sums(a, e);
 	PG_RETURN_POINTER(a);
 }
 
-/* Serial form: count, then per path: len (2), nlevels (1), n (8), w, wx, path. */
-#define SERIAL_ENTRY_HEADER (2 + 1 + 8 + 8 + 8)
+/* Serial form: count, then per path: len (2), nlevels (1), n (8), the sums (4 x 8), path. */
+#define SERIAL_ENTRY_HEADER (2 + 1 + 8 + 4 * 8)
 
 Datum
 chain_rollup_serial(PG_FUNCTION_ARGS)
 {
 	ChainState *s = (ChainState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
+	chainmap_iterator it;
+	ChainEntry *e;
 
 	pq_begintypsend(&buf);
-	pq_sendint64(&buf, (int64) s->n);
-	for (size_t i = 0; i < s->n; i++)
+	pq_sendint64(&buf, (int64) s->map->members);
+	chainmap_start_iterate(s->map, &it);
+	while ((e = chainmap_iterate(s->map, &it)) != NULL)
 	{
-		ChainEntry *e = &s->entries[i];
-
-		pq_sendint16(&buf, e->len);
+		pq_sendint16(&buf, e->key.len);
 		pq_sendbyte(&buf, e->nlevels);
 		pq_sendint64(&buf, e->n);
-		pq_sendfloat8(&buf, e->w);
-		pq_sendfloat8(&buf, e->wx);
-		pq_sendbytes(&buf, (const char *) s->arena + e->offset, e->len);
+		pq_sendfloat8(&buf, e->w.sum);
+		pq_sendfloat8(&buf, e->w.comp);
+		pq_sendfloat8(&buf, e->wx.sum);
+		pq_sendfloat8(&buf, e->wx.comp);
+		pq_sendbytes(&buf, (const char *) e->key.path, e->key.len);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -289,7 +265,7 @@ chain_rollup_deserial(PG_FUNCTION_ARGS)
 	buf.len = (int) VARSIZE_ANY_EXHDR(raw);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	s = new_state(CurrentMemoryContext);
+	s = new_state(CurrentMemoryContext);	/* combine copies what it keeps */
 	if (buf.len < 8)
 		goto bad;
 	count = pq_getmsgint64(&buf);
@@ -297,24 +273,24 @@ chain_rollup_deserial(PG_FUNCTION_ARGS)
 		goto bad;
 	for (int64 i = 0; i < count; i++)
 	{
-		int			len,
-					nlevels;
-		int64		n;
-		double		w,
-					wx;
+		ChainEntry	e;
 
 		if (buf.len - buf.cursor < SERIAL_ENTRY_HEADER)
 			goto bad;
-		len = pq_getmsgint(&buf, 2);
-		nlevels = pq_getmsgbyte(&buf);
-		n = pq_getmsgint64(&buf);
-		w = pq_getmsgfloat8(&buf);
-		wx = pq_getmsgfloat8(&buf);
-		if (buf.len - buf.cursor < len || n < 1 || !isfinite(w) || !isfinite(wx) || w < 0 ||
-			!valid_internal_path((const uint8 *) buf.data + buf.cursor, len, nlevels))
+		e.key.len = (uint16) pq_getmsgint(&buf, 2);
+		e.nlevels = (uint8) pq_getmsgbyte(&buf);
+		e.n = pq_getmsgint64(&buf);
+		e.w.sum = pq_getmsgfloat8(&buf);
+		e.w.comp = pq_getmsgfloat8(&buf);
+		e.wx.sum = pq_getmsgfloat8(&buf);
+		e.wx.comp = pq_getmsgfloat8(&buf);
+		e.key.path = (const uint8 *) buf.data + buf.cursor;
+		if (buf.len - buf.cursor < e.key.len || e.n < 1 ||
+			!isfinite(e.w.sum) || !isfinite(e.w.comp) || !isfinite(e.wx.sum) || !isfinite(e.wx.comp) ||
+			chain_sum_value(&e.w) < 0 || !valid_internal_path(e.key.path, e.key.len, e.nlevels))
 			goto bad;
-		add_sums(s, (const uint8 *) buf.data + buf.cursor, len, nlevels, n, w, wx);
-		buf.cursor += len;
+		add_sums(s, &e);
+		buf.cursor += e.key.len;
 	}
 	if (buf.cursor != buf.len)
 		goto bad;
@@ -326,70 +302,25 @@ bad:
 	PG_RETURN_NULL();
 }
 
-/* ---------- the fold ---------- */
+/* ---------- the fold (core/chain_core.c) and the result ---------- */
 
-static int
-compare_entries(const void *a, const void *b, void *arg)
-{
-	const ChainEntry *x = a;
-	const ChainEntry *y = b;
-	const uint8 *arena = arg;
-
-	return goalpath_compare(arena + x->offset, x->len, arena + y->offset, y->len);
-}
-
-typedef struct ChainNode
-{
-	const uint8 *path;			/* into the arena; a prefix of an entry's path */
-	size_t		len;
-	int			level;
-	int64		n;				/* values in the subtree */
-	double		sub_w;			/* their weights */
-	double		sub_wx;
-	double		own_w;			/* the node's own values */
-	double		own_wx;
-	double		children_sum;	/* chain_means of sub-nodes with data */
-	int64		children;
-	bool		has_chain_mean;
-	double		chain_mean;
-} ChainNode;
-
-/* Closes the node on top of the stack and hands its sums to its parent. */
 static void
-pop_node(ChainNode *nodes, int *stack, int *depth)
+tick(void)
 {
-	ChainNode  *node = &nodes[stack[--(*depth)]];
-	double		denom = node->own_w + (double) node->children;
-
-	node->has_chain_mean = denom > 0;
-	if (node->has_chain_mean)
-		node->chain_mean = (node->own_wx + node->children_sum) / denom;
-	if (*depth > 0)
-	{
-		ChainNode  *parent = &nodes[stack[*depth - 1]];
-
-		parent->n += node->n;
-		parent->sub_w += node->sub_w;
-		parent->sub_wx += node->sub_wx;
-		if (node->has_chain_mean)
-		{
-			parent->children_sum += node->chain_mean;
-			parent->children++;
-		}
-	}
+	CHECK_FOR_INTERRUPTS();
 }
 
 Datum
 chain_rollup_final(PG_FUNCTION_ARGS)
 {
 	ChainState *s;
+	ChainLeaf  *leaves;
 	ChainNode  *nodes;
-	size_t		nnodes = 0,
-				max_nodes;
-	int			stack[GOALPATH_MAX_DEPTH + 1];
-	int			depth = 0;
-	Oid			array_type = get_func_rettype(fcinfo->flinfo->fn_oid);
-	Oid			row_type = get_element_type(array_type);
+	size_t		nleaves = 0,
+				nnodes;
+	chainmap_iterator it;
+	ChainEntry *e;
+	Oid			row_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
 	TupleDesc	desc;
 	Datum	   *rows;
 	int16		typlen;
@@ -399,62 +330,29 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (ChainState *) PG_GETARG_POINTER(0);
-	if (s->n == 0)
+	if (s->map->members == 0)
 		PG_RETURN_NULL();
 
-	/* Sort a copy: the state must stay usable if the final function runs again. */
+	/* The fold sorts its own copy: the state stays usable if this runs again. */
+	leaves = MemoryContextAllocHuge(CurrentMemoryContext, s->map->members * sizeof(ChainLeaf));
+	chainmap_start_iterate(s->map, &it);
+	while ((e = chainmap_iterate(s->map, &it)) != NULL)
 	{
-		ChainEntry *sorted = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainEntry));
+		ChainLeaf  *leaf = &leaves[nleaves++];
 
-		memcpy(sorted, s->entries, s->n * sizeof(ChainEntry));
-		qsort_arg(sorted, s->n, sizeof(ChainEntry), compare_entries, s->arena);
-
-		/* At most every entry and every one of its ancestors is a node. */
-		max_nodes = 0;
-		for (size_t i = 0; i < s->n; i++)
-			max_nodes += sorted[i].nlevels;
-		nodes = MemoryContextAllocHuge(CurrentMemoryContext, max_nodes * sizeof(ChainNode));
-
-		for (size_t i = 0; i < s->n; i++)
-		{
-			ChainEntry *e = &sorted[i];
-			const uint8 *path = s->arena + e->offset;
-			int			from;
-
-			if ((i & 0x3FFF) == 0)
-				CHECK_FOR_INTERRUPTS();
-			while (depth > 0 &&
-				   !goalpath_is_prefix(nodes[stack[depth - 1]].path, nodes[stack[depth - 1]].len,
-									   path, e->len))
-				pop_node(nodes, stack, &depth);
-			from = depth > 0 ? nodes[stack[depth - 1]].level + 1 : 1;
-			for (int level = from; level <= e->nlevels; level++)
-			{
-				ChainNode  *node = &nodes[nnodes];
-
-				memset(node, 0, sizeof(ChainNode));
-				node->path = path;
-				node->len = goalpath_prefix_len(path, e->len, level);
-				node->level = level;
-				stack[depth++] = (int) nnodes++;
-			}
-			{
-				ChainNode  *node = &nodes[stack[depth - 1]];
-
-				node->n += e->n;
-				node->own_w += e->w;
-				node->own_wx += e->wx;
-				node->sub_w += e->w;
-				node->sub_wx += e->wx;
-			}
-		}
-		while (depth > 0)
-			pop_node(nodes, stack, &depth);
+		leaf->path = e->key.path;
+		leaf->len = e->key.len;
+		leaf->nlevels = e->nlevels;
+		leaf->n = e->n;
+		leaf->w = e->w;
+		leaf->wx = e->wx;
 	}
+	nodes = MemoryContextAllocHuge(CurrentMemoryContext,
+								   chain_max_nodes(leaves, nleaves) * sizeof(ChainNode));
+	nnodes = chain_fold(leaves, nleaves, nodes, tick);
 
 	/* One styring.chain_node per node, in tree order. */
-	desc = lookup_rowtype_tupdesc_copy(row_type, -1);
-	desc = BlessTupleDesc(desc);
+	desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(row_type, -1));
 	rows = MemoryContextAllocHuge(CurrentMemoryContext, nnodes * sizeof(Datum));
 	for (size_t i = 0; i < nnodes; i++)
 	{
@@ -465,8 +363,8 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 		values[0] = goalpath_make(node->path, node->len, node->level);
 		values[1] = Int32GetDatum(node->level);
 		values[2] = Int64GetDatum(node->n);
-		nulls[3] = !(node->sub_w > 0);
-		values[3] = Float8GetDatum(nulls[3] ? 0 : node->sub_wx / node->sub_w);
+		nulls[3] = !node->has_flat_mean;
+		values[3] = Float8GetDatum(node->has_flat_mean ? node->flat_mean : 0);
 		nulls[4] = !node->has_chain_mean;
 		values[4] = Float8GetDatum(node->has_chain_mean ? node->chain_mean : 0);
 		rows[i] = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));

@@ -123,13 +123,6 @@ static const StyringError goalpath_errors[] = {
 		"invalid binary representation for type styring.goalpath", DETAIL_TEXT, NULL, NULL},
 };
 
-static void
-report_goalpath_error(GoalpathError rc, const char *text, const ScanError *perr,
-					  Node *escontext)
-{
-	STYRING_REPORT_ERROR(goalpath_errors, rc, text, perr, escontext);
-}
-
 Datum
 goalpath_in(PG_FUNCTION_ARGS)
 {
@@ -153,7 +146,7 @@ goalpath_in(PG_FUNCTION_ARGS)
 	rc = goalpath_parse(utf8, len, buf, &outlen, &nlevels, &perr);
 	if (rc != GOALPATH_OK)
 	{
-		report_goalpath_error(rc, text, &perr, escontext);
+		STYRING_REPORT_ERROR(goalpath_errors, rc, text, &perr, escontext);
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_DATUM(goalpath_make(buf, outlen, nlevels));
@@ -180,13 +173,13 @@ goalpath_recv(PG_FUNCTION_ARGS)
 
 	rc = goalpath_decode(bytes, len, out, &outlen, &nlevels, &perr);
 	if (rc == GOALPATH_ERR_BINARY || rc == GOALPATH_ERR_BAD_UTF8)
-		report_goalpath_error(rc, NULL, &perr, NULL);
+		STYRING_REPORT_ERROR(goalpath_errors, rc, NULL, &perr, NULL);
 	else if (rc != GOALPATH_OK)
 	{
 		/* valid UTF-8 after the version byte: show it as the offending text */
 		char	   *text = pnstrdup((const char *) bytes + 1, len - 1);
 
-		report_goalpath_error(rc, pg_any_to_server(text, (int) strlen(text), PG_UTF8), &perr, NULL);
+		STYRING_REPORT_ERROR(goalpath_errors, rc, pg_any_to_server(text, (int) strlen(text), PG_UTF8), &perr, NULL);
 	}
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(goalpath_make(out, outlen, nlevels));

@@ -1,5 +1,14 @@
 /*
- * goalpath.h - what goalpath.c shares with the chain roll-up (chain.c).
+ * goalpath.h - the styring.goalpath type as the fmgr layer sees it: how to
+ * take it as an argument (GoalpathRef, read in place), free a detoasted copy,
+ * and make one. Its errors are a table beside its I/O functions in
+ * goalpath.c; the chain roll-up (chain.c) uses it too.
+ *
+ * On disk: a varlena of a version byte (GOALPATH_FORMAT_VERSION), the number
+ * of levels, and the labels separated by 0x00. The install script declares
+ * ALIGNMENT = int4 although the data are bytes; 0.1.0 stored values that way,
+ * and a type's alignment is part of how tables on disk are laid out, so it
+ * stays (it costs at most 3 bytes of padding per value).
  */
 #ifndef STYRING_GOALPATH_H
 #define STYRING_GOALPATH_H

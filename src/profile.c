@@ -23,6 +23,7 @@
 #include "utils/hsearch.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
@@ -100,6 +101,14 @@ tick(void)
 
 /* ---------- making and reading the on-disk form ---------- */
 
+static void
+too_many_values(size_t n)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("a comparison group can hold at most %zu values, not %zu", PROFILE_MAX_VALUES, n)));
+}
+
 /* Sorts the values (in place) and wraps them with their moments. */
 static Profile *
 make_profile(double *values, size_t n)
@@ -108,10 +117,7 @@ make_profile(double *values, size_t n)
 	double	   *tmp;
 
 	if (n > PROFILE_MAX_VALUES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a comparison group can hold at most %zu values, not %zu",
-						PROFILE_MAX_VALUES, n)));
+		too_many_values(n);
 	p = alloc_profile(n);
 	memcpy(VALUES(p), values, n * sizeof(double));
 	tmp = (n >= PROFILE_RADIX_MIN) ? MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(double)) : NULL;
@@ -339,13 +345,6 @@ static const StyringError profile_recv_errors[] = {
 
 StaticAssertDecl(PROFILE_MAX_VALUES == 120000000, "the limit in profile_errors[] is 120000000");
 
-static void
-report_profile_error(ProfileError rc, const char *text, const ScanError *perr,
-					 Node *escontext)
-{
-	STYRING_REPORT_ERROR(profile_errors, rc, text, perr, escontext);
-}
-
 Datum
 profile_in(PG_FUNCTION_ARGS)
 {
@@ -366,7 +365,7 @@ profile_in(PG_FUNCTION_ARGS)
 	rc = profile_parse(text, values, cap, &n, &perr);
 	if (rc != PROFILE_OK)
 	{
-		report_profile_error(rc, text, &perr, escontext);
+		STYRING_REPORT_ERROR(profile_errors, rc, text, &perr, escontext);
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_POINTER(make_profile(values, n));
@@ -471,9 +470,7 @@ builder_reserve(ProfileBuilder *b, size_t more)
 	if (need <= cap)
 		return;
 	if (need > PROFILE_MAX_VALUES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a comparison group can hold at most %zu values", PROFILE_MAX_VALUES)));
+		too_many_values(need);
 	while (cap < need)
 		cap = cap * 2;
 	if (cap > PROFILE_MAX_VALUES)
@@ -634,9 +631,7 @@ profile_merge(PG_FUNCTION_ARGS)
 	Profile    *p;
 
 	if (n > PROFILE_MAX_VALUES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a comparison group can hold at most %zu values", PROFILE_MAX_VALUES)));
+		too_many_values(n);
 	p = alloc_profile(n);
 	profile_merge_sorted(VALUES(a), (size_t) a->n, VALUES(b), (size_t) b->n, VALUES(p));
 	finish_profile(p);
@@ -840,18 +835,29 @@ profile_z_score(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8((x - p->mean) / sd);
 }
 
+/* "key": x (its shortest exact decimal) or "key": null, into a jsonb object being built. */
 static void
-append_json_number(StringInfo buf, const char *key, double x, bool present)
+push_json_number(JsonbParseState **state, const char *key, double x, bool present)
 {
+	JsonbValue	k;
+	JsonbValue	v;
 	char		num[DOUBLE_TEXT_MAX];
 
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = (int) strlen(key);
+	(void) pushJsonbValue(state, WJB_KEY, &k);
 	if (!present)
+		v.type = jbvNull;
+	else
 	{
-		appendStringInfo(buf, "\"%s\": null", key);
-		return;
+		format_double_shortest(x, num, sizeof(num));
+		v.type = jbvNumeric;
+		v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(num),
+															ObjectIdGetDatum(InvalidOid),
+															Int32GetDatum(-1)));
 	}
-	format_double_shortest(x, num, sizeof(num));
-	appendStringInfo(buf, "\"%s\": %s", key, num);
+	(void) pushJsonbValue(state, WJB_VALUE, &v);
 }
 
 /* {"n", "min", "q1", "median", "q3", "max", "mean", "stddev"} for BI tools. */
@@ -861,27 +867,20 @@ profile_summary(PG_FUNCTION_ARGS)
 	Profile    *p = PG_GETARG_PROFILE_P(0);
 	size_t		n = (size_t) p->n;
 	ProfileView v = view_of(p);
-	StringInfoData buf;
+	JsonbParseState *state = NULL;
 	double		sd = 0;
 	bool		has_sd = stddev_of(p, &sd);
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"n\": %d, ", p->n);
-	append_json_number(&buf, "min", VALUES(p)[0], true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "q1", profile_quantile(&v, 0.25), true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "median", profile_quantile(&v, 0.5), true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "q3", profile_quantile(&v, 0.75), true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "max", VALUES(p)[n - 1], true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "mean", p->mean, true);
-	appendStringInfoString(&buf, ", ");
-	append_json_number(&buf, "stddev", sd, has_sd);
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+	(void) pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
+	push_json_number(&state, "n", (double) p->n, true);
+	push_json_number(&state, "min", VALUES(p)[0], true);
+	push_json_number(&state, "q1", profile_quantile(&v, 0.25), true);
+	push_json_number(&state, "median", profile_quantile(&v, 0.5), true);
+	push_json_number(&state, "q3", profile_quantile(&v, 0.75), true);
+	push_json_number(&state, "max", VALUES(p)[n - 1], true);
+	push_json_number(&state, "mean", p->mean, true);
+	push_json_number(&state, "stddev", sd, has_sd);
+	PG_RETURN_JSONB_P(JsonbValueToJsonb(pushJsonbValue(&state, WJB_END_OBJECT, NULL)));
 }
 
 /* The values, ascending, as a float8[]. */

@@ -92,7 +92,7 @@ too_many_members(size_t n)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("ranks() can rank at most %zu members of a group, not %zu",
+			 errmsg("a group to rank can have at most %zu members, not %zu",
 					RANK_MAX_MEMBERS, n),
 			 errhint("Collect a group this large with profile() and rank its members with rank_in().")));
 }
@@ -140,7 +140,7 @@ reserve_labels(RankState *s, size_t more)
 	if (need > RANK_MAX_LABEL_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("the labels of a group passed to ranks() can take at most %zu bytes",
+				 errmsg("the labels of a group to rank can take at most %zu bytes",
 						RANK_MAX_LABEL_BYTES)));
 	cap = Min(Max(Max(need, s->label_cap * 2), 256), RANK_MAX_LABEL_BYTES);
 	if (s->labels == NULL)
@@ -171,7 +171,7 @@ set_label(RankState *s, RankEntry *e, const text *label)
 	if (len > RANK_LABEL_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a member's label passed to ranks() can have at most %zu bytes, not %zu",
+				 errmsg("a member's label can have at most %zu bytes, not %zu",
 						RANK_LABEL_MAX, len)));
 	if (len > RANK_LABEL_INLINE)
 	{
@@ -334,7 +334,7 @@ bad_state(const char *why)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid partial state for ranks(): %s", why)));
+			 errmsg("invalid partial state of a ranking: %s", why)));
 }
 
 /* A value's key must be one that rank_value_key can produce. */

@@ -76,12 +76,6 @@ static const StyringError target_errors[] = {
 		"invalid binary representation for type styring.target", DETAIL_TEXT, NULL, NULL},
 };
 
-void
-target_report_error(TargetError rc, const char *text, const ScanError *perr, Node *escontext)
-{
-	STYRING_REPORT_ERROR(target_errors, rc, text, perr, escontext);
-}
-
 static StyringTarget *
 copy_target(const StyringTarget *t)
 {
@@ -116,10 +110,10 @@ target_in(PG_FUNCTION_ARGS)
 	if (rc != TARGET_OK)
 	{
 #if PG_VERSION_NUM >= 160000
-		target_report_error(rc, text, &perr, fcinfo->context);
+		STYRING_REPORT_ERROR(target_errors, rc, text, &perr, fcinfo->context);
 		PG_RETURN_NULL();
 #else
-		target_report_error(rc, text, &perr, NULL);
+		STYRING_REPORT_ERROR(target_errors, rc, text, &perr, NULL);
 #endif
 	}
 	PG_RETURN_TARGET_P(copy_target(&t));
@@ -143,9 +137,9 @@ target_recv(PG_FUNCTION_ARGS)
 	memset(&t, 0, sizeof(t));
 	rc = target_decode((const uint8_t *) buf->data + buf->cursor, len, &t);
 	if (rc == TARGET_ERR_BINARY)
-		target_report_error(rc, "", NULL, NULL);
+		STYRING_REPORT_ERROR(target_errors, rc, "", NULL, NULL);
 	else if (rc != TARGET_OK)
-		target_report_error(rc, format_target(&t), NULL, NULL);
+		STYRING_REPORT_ERROR(target_errors, rc, format_target(&t), NULL, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_TARGET_P(copy_target(&t));
 }
@@ -303,7 +297,7 @@ make_target(PG_FUNCTION_ARGS)
 	}
 	rc = target_validate(&t);
 	if (rc != TARGET_OK)
-		target_report_error(rc, format_target(&t), NULL, NULL);
+		STYRING_REPORT_ERROR(target_errors, rc, format_target(&t), NULL, NULL);
 	target_canonicalize(&t);
 	PG_RETURN_TARGET_P(copy_target(&t));
 }

@@ -1,7 +1,7 @@
 /*
  * target.h - the styring.target type as the fmgr layer sees it: its on-disk
- * struct (StyringTarget, in core/target_core.h), how to take and return it,
- * and how its errors are reported (the table is in target.c).
+ * struct (StyringTarget, in core/target_core.h) and how to take and return
+ * it. Its errors are a table beside its I/O functions in target.c.
  */
 #ifndef STYRING_TARGET_H
 #define STYRING_TARGET_H
@@ -20,9 +20,5 @@ StaticAssertDecl(offsetof(StyringTarget, value) == 0, "styring.target starts wit
 #define DatumGetTargetP(X)		((StyringTarget *) DatumGetPointer(X))
 #define PG_GETARG_TARGET_P(n)	DatumGetTargetP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TARGET_P(x)	PG_RETURN_POINTER(x)
-
-/* Reports a TargetError (see styring_report_error). */
-extern void target_report_error(TargetError rc, const char *text, const ScanError *perr,
-								Node *escontext);
 
 #endif

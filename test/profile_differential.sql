@@ -79,7 +79,7 @@ SELECT is((SELECT count(*) FROM prof JOIN (SELECT g, avg(v) AS m, stddev(v) AS s
               OR abs(coalesce(styring.group_stddev(p), -1) - coalesce(sd, -1)) > 1e-9 * greatest(1, sd)),
           0::bigint, 'mean and stddev agree with avg and stddev (to 1e-9)');
 
--- Bands follow the rule in domain.md, computed here with percentile_cont.
+-- Bands follow the rule in doc/concepts.md, computed here with percentile_cont.
 SELECT is((SELECT count(*) FROM mine m JOIN prof USING (g) JOIN (
               SELECT g, percentile_cont(0.25) WITHIN GROUP (ORDER BY v) AS q1, percentile_cont(0.75) WITHIN GROUP (ORDER BY v) AS q3
               FROM obs GROUP BY g) q USING (g)

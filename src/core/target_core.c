@@ -428,7 +428,7 @@ target_compare(const StyringTarget *a, const StyringTarget *b)
 							b->flags & TARGET_HAS_BASELINE_YEAR, b->baseline_year);
 }
 
-/* ---------- the formulas (domain.md, "Target attainment") ---------- */
+/* ---------- the formulas (doc/concepts.md, "Targets and attainment") ---------- */
 
 double
 target_progress(const StyringTarget *t, double a)
