@@ -58,6 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Path		paths[MAX_LEAVES];
 	size_t		nleaves = 0;
 	ChainNode  *nodes;
+	const ChainLeaf **order;
 	size_t		nnodes;
 	Path		want[MAX_LEAVES * 4];
 	size_t		nwant = 0;
@@ -99,7 +100,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 
 	nodes = malloc((chain_max_nodes(leaves, nleaves) + 1) * sizeof(ChainNode));
-	nnodes = chain_fold(leaves, nleaves, nodes, NULL);
+	order = malloc((nleaves + 1) * sizeof(ChainLeaf *));
+	nnodes = chain_fold(leaves, nleaves, order, nodes, NULL);
 	FUZZ_CHECK(nnodes == nwant);
 	for (size_t i = 0; i < nnodes; i++)
 	{
@@ -155,5 +157,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(close_enough(node->chain_mean, sum / denom));
 		}
 	free(nodes);
+	free(order);
 	return 0;
 }

@@ -41,19 +41,29 @@ PG_FUNCTION_INFO_V1(chain_rollup_serial);
 PG_FUNCTION_INFO_V1(chain_rollup_deserial);
 PG_FUNCTION_INFO_V1(chain_rollup_final);
 
-/* A distinct path (its internal form), the key of the state's hash table. */
+/* A distinct path (its internal form): the key of the state's hash table. */
 typedef struct PathKey
 {
 	const uint8 *path;			/* in the aggregate's memory once entered */
 	uint16		len;
 } PathKey;
 
+/*
+ * The hash table's element: small, because simplehash moves elements as it
+ * inserts (robin hood); the sums are in the state's array of entries.
+ */
+typedef struct PathSlot
+{
+	PathKey		key;
+	uint32		hash;
+	int32		entry;			/* index into ChainState.entries */
+	char		status;			/* simplehash's */
+} PathSlot;
+
 /* One distinct path and the count and weighted sums of its values. */
 typedef struct ChainEntry
 {
 	PathKey		key;
-	uint32		hash;
-	char		status;			/* simplehash's */
 	uint8		nlevels;
 	int64		n;
 	ChainSum	w;				/* weights */
@@ -72,14 +82,15 @@ path_equal(PathKey a, PathKey b)
 	return a.len == b.len && memcmp(a.path, b.path, a.len) == 0;
 }
 
-#define SH_PREFIX chainmap
-#define SH_ELEMENT_TYPE ChainEntry
+#define SH_PREFIX pathmap
+#define SH_ELEMENT_TYPE PathSlot
 #define SH_KEY_TYPE PathKey
 #define SH_KEY key
 #define SH_HASH_KEY(tb, k) path_hash(k)
 #define SH_EQUAL(tb, a, b) path_equal(a, b)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_FILLFACTOR (0.7)
 #define SH_SCOPE static inline
 #define SH_DECLARE
 #define SH_DEFINE
@@ -87,8 +98,11 @@ path_equal(PathKey a, PathKey b)
 
 typedef struct ChainState
 {
-	chainmap_hash *map;
-	MemoryContext cxt;			/* where the map and the paths live */
+	pathmap_hash *map;
+	ChainEntry *entries;
+	size_t		n;
+	size_t		cap;
+	MemoryContext cxt;			/* where the map, the entries and the paths live */
 } ChainState;
 
 static ChainState *
@@ -97,7 +111,9 @@ new_state(MemoryContext cxt)
 	ChainState *s = MemoryContextAllocZero(cxt, sizeof(ChainState));
 
 	s->cxt = cxt;
-	s->map = chainmap_create(cxt, 64, NULL);
+	s->map = pathmap_create(cxt, 64, NULL);
+	s->cap = 64;
+	s->entries = MemoryContextAlloc(cxt, s->cap * sizeof(ChainEntry));
 	return s;
 }
 
@@ -107,24 +123,30 @@ entry_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
 {
 	PathKey		key = {path, (uint16) len};
 	bool		found;
+	PathSlot   *slot;
 	ChainEntry *e;
+	uint8	   *copy;
 
-	if (s->map->members >= (uint32) PG_INT32_MAX)
+	slot = pathmap_insert(s->map, key, &found);
+	if (found)
+		return &s->entries[slot->entry];
+	if (s->n >= (size_t) PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a goal chain to roll up can have at most %d distinct paths", PG_INT32_MAX)));
-	e = chainmap_insert(s->map, key, &found);
-	if (!found)
+	if (s->n == s->cap)
 	{
-		uint8	   *copy = MemoryContextAlloc(s->cxt, len);
-
-		memcpy(copy, path, len);
-		e->key.path = copy;
-		e->nlevels = (uint8) nlevels;
-		e->n = 0;
-		memset(&e->w, 0, sizeof(e->w));
-		memset(&e->wx, 0, sizeof(e->wx));
+		s->cap *= 2;
+		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
 	}
+	copy = MemoryContextAlloc(s->cxt, len);
+	memcpy(copy, path, len);
+	slot->key.path = copy;
+	slot->entry = (int32) s->n;
+	e = &s->entries[s->n++];
+	memset(e, 0, sizeof(ChainEntry));
+	e->key = slot->key;
+	e->nlevels = (uint8) nlevels;
 	return e;
 }
 
@@ -185,17 +207,14 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	ChainState *a;
 	ChainState *b;
-	chainmap_iterator it;
-	ChainEntry *e;
 
 	aggcontext = styring_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
 	b = (ChainState *) PG_GETARG_POINTER(1);
 	a = PG_ARGISNULL(0) ? new_state(aggcontext) : (ChainState *) PG_GETARG_POINTER(0);
-	chainmap_start_iterate(b->map, &it);
-	while ((e = chainmap_iterate(b->map, &it)) != NULL)
-		add_sums(a, e);
+	for (size_t i = 0; i < b->n; i++)
+		add_sums(a, &b->entries[i]);
 	PG_RETURN_POINTER(a);
 }
 
@@ -207,14 +226,13 @@ chain_rollup_serial(PG_FUNCTION_ARGS)
 {
 	ChainState *s = (ChainState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
-	chainmap_iterator it;
-	ChainEntry *e;
 
 	pq_begintypsend(&buf);
-	pq_sendint64(&buf, (int64) s->map->members);
-	chainmap_start_iterate(s->map, &it);
-	while ((e = chainmap_iterate(s->map, &it)) != NULL)
+	pq_sendint64(&buf, (int64) s->n);
+	for (size_t i = 0; i < s->n; i++)
 	{
+		const ChainEntry *e = &s->entries[i];
+
 		pq_sendint16(&buf, e->key.len);
 		pq_sendbyte(&buf, e->nlevels);
 		pq_sendint64(&buf, e->n);
@@ -315,11 +333,9 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 {
 	ChainState *s;
 	ChainLeaf  *leaves;
+	const ChainLeaf **order;
 	ChainNode  *nodes;
-	size_t		nleaves = 0,
-				nnodes;
-	chainmap_iterator it;
-	ChainEntry *e;
+	size_t		nnodes;
 	Oid			row_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
 	TupleDesc	desc;
 	Datum	   *rows;
@@ -330,15 +346,16 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (ChainState *) PG_GETARG_POINTER(0);
-	if (s->map->members == 0)
+	if (s->n == 0)
 		PG_RETURN_NULL();
 
-	/* The fold sorts its own copy: the state stays usable if this runs again. */
-	leaves = MemoryContextAllocHuge(CurrentMemoryContext, s->map->members * sizeof(ChainLeaf));
-	chainmap_start_iterate(s->map, &it);
-	while ((e = chainmap_iterate(s->map, &it)) != NULL)
+	/* The fold reads the sums and leaves the state as it was. */
+	leaves = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainLeaf));
+	order = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainLeaf *));
+	for (size_t i = 0; i < s->n; i++)
 	{
-		ChainLeaf  *leaf = &leaves[nleaves++];
+		const ChainEntry *e = &s->entries[i];
+		ChainLeaf  *leaf = &leaves[i];
 
 		leaf->path = e->key.path;
 		leaf->len = e->key.len;
@@ -348,8 +365,8 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 		leaf->wx = e->wx;
 	}
 	nodes = MemoryContextAllocHuge(CurrentMemoryContext,
-								   chain_max_nodes(leaves, nleaves) * sizeof(ChainNode));
-	nnodes = chain_fold(leaves, nleaves, nodes, tick);
+								   chain_max_nodes(leaves, s->n) * sizeof(ChainNode));
+	nnodes = chain_fold(leaves, s->n, order, nodes, tick);
 
 	/* One styring.chain_node per node, in tree order. */
 	desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(row_type, -1));

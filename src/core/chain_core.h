@@ -86,10 +86,12 @@ typedef struct ChainNode
 extern size_t chain_max_nodes(const ChainLeaf *leaves, size_t n);
 
 /*
- * Sorts the leaves into tree order (in place) and folds them into nodes (room
- * for chain_max_nodes), in tree order; returns the number of nodes. Every
- * leaf's nlevels must be 1 .. GOALPATH_MAX_DEPTH and match its path.
+ * Folds the leaves into nodes (room for chain_max_nodes), in tree order, and
+ * returns the number of nodes. order has room for n pointers: the leaves are
+ * sorted there (they stay where they are). Every leaf's nlevels must be
+ * 1 .. GOALPATH_MAX_DEPTH and match its path.
  */
-extern size_t chain_fold(ChainLeaf *leaves, size_t n, ChainNode *nodes, ProfileTick tick);
+extern size_t chain_fold(const ChainLeaf *leaves, size_t n, const ChainLeaf **order,
+						 ChainNode *nodes, ProfileTick tick);
 
 #endif
