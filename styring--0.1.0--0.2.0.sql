@@ -1085,6 +1085,11 @@ COMMENT ON FUNCTION @extschema@.goalpath_subtree_join(internal, oid, internal, s
 
 ALTER FUNCTION @extschema@.is_ancestor(@extschema@.goalpath, @extschema@.goalpath)
     SUPPORT @extschema@.goalpath_subtree_support;
+-- CREATE OR REPLACE, as PostgreSQL's rules for extension scripts allow it: in an update script,
+-- on functions that 0.1.0 made and that are members of the extension (PostgreSQL refuses to replace
+-- anything else; scripts/run-tests.sh checks the names). The two functions go from SQL to C with a
+-- support function; DROP and CREATE would drop the operators <@ and @> and the views and indexes
+-- that use them.
 CREATE OR REPLACE FUNCTION @extschema@.goalpath_descendant_of(@extschema@.goalpath, @extschema@.goalpath) RETURNS boolean
     AS 'MODULE_PATHNAME', 'goalpath_is_descendant' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
     SUPPORT @extschema@.goalpath_subtree_support;
@@ -1124,6 +1129,8 @@ COMMENT ON FUNCTION @extschema@.mean_attainment_state_combine(bytea, bytea) IS
 COMMENT ON FUNCTION @extschema@.mean_attainment_state_final(bytea) IS
     'final function of styring.mean_attainment';
 
+-- The same rule for the aggregates, members since 0.1.0: their state type changes, and replacing
+-- them keeps their identity, so that users' views on them survive the update (test/scripts/upgrade.sh).
 CREATE OR REPLACE AGGREGATE @extschema@.mean_attainment(@extschema@.target, double precision) (
     SFUNC = @extschema@.mean_attainment_state_trans,
     STYPE = bytea,

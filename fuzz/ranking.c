@@ -98,9 +98,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < n; i++)
 		FUZZ_CHECK(a[i].key == RANK_NO_VALUE || rank_value_key(rank_key_value(a[i].key)) == a[i].key);
-	/* the two parts sorted apart (one with the radix path, one maybe not), then merged */
+	/* the two parts sorted apart (by insertion or radix, as their sizes say), then merged */
 	rank_sort(a, split, tmp, NULL);
-	rank_sort(a + split, n - split, NULL, NULL);
+	rank_sort(a + split, n - split, tmp, NULL);
 	FUZZ_CHECK(rank_is_sorted(a, split) && rank_is_sorted(a + split, n - split));
 	memcpy(all, a, split * sizeof(RankEntry));
 	rank_merge_into(all, split, a + split, n - split, (uint32_t) split_used);

@@ -19,7 +19,6 @@
 #include <math.h>
 
 #include "access/htup_details.h"
-#include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -27,9 +26,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/typcache.h"
 
 #include "core/chain_core.h"
 #include "core/goalpath_core.h"
@@ -50,25 +47,16 @@ typedef struct PathKey
 
 /*
  * The hash table's element: small, because simplehash moves elements as it
- * inserts (robin hood); the sums are in the state's array of entries.
+ * inserts (robin hood); the paths' sums are in the state's array of leaves,
+ * which the fold (core/chain_core.h) reads as they are.
  */
 typedef struct PathSlot
 {
 	PathKey		key;
 	uint32		hash;
-	int32		entry;			/* index into ChainState.entries */
+	int32		entry;			/* index into ChainState.leaves */
 	char		status;			/* simplehash's */
 } PathSlot;
-
-/* One distinct path and the count and weighted sums of its values. */
-typedef struct ChainEntry
-{
-	PathKey		key;
-	uint8		nlevels;
-	int64		n;
-	ChainSum	w;				/* weights */
-	ChainSum	wx;				/* weight * value */
-} ChainEntry;
 
 static inline uint32
 path_hash(PathKey k)
@@ -99,10 +87,10 @@ path_equal(PathKey a, PathKey b)
 typedef struct ChainState
 {
 	pathmap_hash *map;
-	ChainEntry *entries;
+	ChainLeaf  *leaves;			/* one per distinct path, in the order first seen */
 	size_t		n;
 	size_t		cap;
-	MemoryContext cxt;			/* where the map, the entries and the paths live */
+	MemoryContext cxt;			/* where the map, the leaves and the paths live */
 } ChainState;
 
 static ChainState *
@@ -113,23 +101,23 @@ new_state(MemoryContext cxt)
 	s->cxt = cxt;
 	s->map = pathmap_create(cxt, 64, NULL);
 	s->cap = 64;
-	s->entries = MemoryContextAlloc(cxt, s->cap * sizeof(ChainEntry));
+	s->leaves = MemoryContextAlloc(cxt, s->cap * sizeof(ChainLeaf));
 	return s;
 }
 
-/* The entry for a path, made (with zero sums) if it is new. */
-static ChainEntry *
-entry_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
+/* The leaf for a path, made (with zero sums) if it is new. */
+static ChainLeaf *
+leaf_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
 {
 	PathKey		key = {path, (uint16) len};
 	bool		found;
 	PathSlot   *slot;
-	ChainEntry *e;
+	ChainLeaf  *leaf;
 	uint8	   *copy;
 
 	slot = pathmap_insert(s->map, key, &found);
 	if (found)
-		return &s->entries[slot->entry];
+		return &s->leaves[slot->entry];
 	if (s->n >= (size_t) PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -137,17 +125,18 @@ entry_for(ChainState *s, const uint8 *path, size_t len, int nlevels)
 	if (s->n == s->cap)
 	{
 		s->cap *= 2;
-		s->entries = repalloc_huge(s->entries, s->cap * sizeof(ChainEntry));
+		s->leaves = repalloc_huge(s->leaves, s->cap * sizeof(ChainLeaf));
 	}
 	copy = MemoryContextAlloc(s->cxt, len);
 	memcpy(copy, path, len);
 	slot->key.path = copy;
 	slot->entry = (int32) s->n;
-	e = &s->entries[s->n++];
-	memset(e, 0, sizeof(ChainEntry));
-	e->key = slot->key;
-	e->nlevels = (uint8) nlevels;
-	return e;
+	leaf = &s->leaves[s->n++];
+	memset(leaf, 0, sizeof(ChainLeaf));
+	leaf->path = copy;
+	leaf->len = len;
+	leaf->nlevels = nlevels;
+	return leaf;
 }
 
 /* chain_rollup(path, value [, weight]): rows without a path or value are skipped. */
@@ -156,7 +145,7 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
 	ChainState *s;
-	ChainEntry *e;
+	ChainLeaf  *leaf;
 	GoalpathRef path;
 	double		value,
 				weight = 1.0;
@@ -183,22 +172,22 @@ chain_rollup_trans(PG_FUNCTION_ARGS)
 	path = PG_GETARG_GOALPATH_REF(1);
 	if (s == NULL)
 		s = new_state(aggcontext);
-	e = entry_for(s, path.data, path.len, path.nlevels);
+	leaf = leaf_for(s, path.data, path.len, path.nlevels);
 	goalpath_free_if_copy(path);
-	e->n++;
-	chain_sum_add(&e->w, weight);
-	chain_sum_add(&e->wx, weight * value);
+	leaf->n++;
+	chain_sum_add(&leaf->w, weight);
+	chain_sum_add(&leaf->wx, weight * value);
 	PG_RETURN_POINTER(s);
 }
 
 static void
-add_sums(ChainState *into, const ChainEntry *from)
+add_sums(ChainState *into, const ChainLeaf *from)
 {
-	ChainEntry *e = entry_for(into, from->key.path, from->key.len, from->nlevels);
+	ChainLeaf  *leaf = leaf_for(into, from->path, from->len, from->nlevels);
 
-	e->n += from->n;
-	chain_sum_merge(&e->w, &from->w);
-	chain_sum_merge(&e->wx, &from->wx);
+	leaf->n += from->n;
+	chain_sum_merge(&leaf->w, &from->w);
+	chain_sum_merge(&leaf->wx, &from->wx);
 }
 
 Datum
@@ -214,7 +203,7 @@ chain_rollup_combine(PG_FUNCTION_ARGS)
 	b = (ChainState *) PG_GETARG_POINTER(1);
 	a = PG_ARGISNULL(0) ? new_state(aggcontext) : (ChainState *) PG_GETARG_POINTER(0);
 	for (size_t i = 0; i < b->n; i++)
-		add_sums(a, &b->entries[i]);
+		add_sums(a, &b->leaves[i]);
 	PG_RETURN_POINTER(a);
 }
 
@@ -231,16 +220,16 @@ chain_rollup_serial(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, (int64) s->n);
 	for (size_t i = 0; i < s->n; i++)
 	{
-		const ChainEntry *e = &s->entries[i];
+		const ChainLeaf *leaf = &s->leaves[i];
 
-		pq_sendint16(&buf, e->key.len);
-		pq_sendbyte(&buf, e->nlevels);
-		pq_sendint64(&buf, e->n);
-		pq_sendfloat8(&buf, e->w.sum);
-		pq_sendfloat8(&buf, e->w.comp);
-		pq_sendfloat8(&buf, e->wx.sum);
-		pq_sendfloat8(&buf, e->wx.comp);
-		pq_sendbytes(&buf, (const char *) e->key.path, e->key.len);
+		pq_sendint16(&buf, (int16) leaf->len);
+		pq_sendbyte(&buf, (uint8) leaf->nlevels);
+		pq_sendint64(&buf, leaf->n);
+		pq_sendfloat8(&buf, leaf->w.sum);
+		pq_sendfloat8(&buf, leaf->w.comp);
+		pq_sendfloat8(&buf, leaf->wx.sum);
+		pq_sendfloat8(&buf, leaf->wx.comp);
+		pq_sendbytes(&buf, (const char *) leaf->path, (int) leaf->len);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -291,24 +280,25 @@ chain_rollup_deserial(PG_FUNCTION_ARGS)
 		goto bad;
 	for (int64 i = 0; i < count; i++)
 	{
-		ChainEntry	e;
+		ChainLeaf	leaf;
 
 		if (buf.len - buf.cursor < SERIAL_ENTRY_HEADER)
 			goto bad;
-		e.key.len = (uint16) pq_getmsgint(&buf, 2);
-		e.nlevels = (uint8) pq_getmsgbyte(&buf);
-		e.n = pq_getmsgint64(&buf);
-		e.w.sum = pq_getmsgfloat8(&buf);
-		e.w.comp = pq_getmsgfloat8(&buf);
-		e.wx.sum = pq_getmsgfloat8(&buf);
-		e.wx.comp = pq_getmsgfloat8(&buf);
-		e.key.path = (const uint8 *) buf.data + buf.cursor;
-		if (buf.len - buf.cursor < e.key.len || e.n < 1 ||
-			!isfinite(e.w.sum) || !isfinite(e.w.comp) || !isfinite(e.wx.sum) || !isfinite(e.wx.comp) ||
-			chain_sum_value(&e.w) < 0 || !valid_internal_path(e.key.path, e.key.len, e.nlevels))
+		leaf.len = (size_t) pq_getmsgint(&buf, 2);
+		leaf.nlevels = pq_getmsgbyte(&buf);
+		leaf.n = pq_getmsgint64(&buf);
+		leaf.w.sum = pq_getmsgfloat8(&buf);
+		leaf.w.comp = pq_getmsgfloat8(&buf);
+		leaf.wx.sum = pq_getmsgfloat8(&buf);
+		leaf.wx.comp = pq_getmsgfloat8(&buf);
+		leaf.path = (const uint8 *) buf.data + buf.cursor;
+		if ((size_t) (buf.len - buf.cursor) < leaf.len || leaf.n < 1 ||
+			!isfinite(leaf.w.sum) || !isfinite(leaf.w.comp) || !isfinite(leaf.wx.sum) ||
+			!isfinite(leaf.wx.comp) || chain_sum_value(&leaf.w) < 0 ||
+			!valid_internal_path(leaf.path, leaf.len, leaf.nlevels))
 			goto bad;
-		add_sums(s, &e);
-		buf.cursor += e.key.len;
+		add_sums(s, &leaf);
+		buf.cursor += (int) leaf.len;
 	}
 	if (buf.cursor != buf.len)
 		goto bad;
@@ -332,16 +322,11 @@ Datum
 chain_rollup_final(PG_FUNCTION_ARGS)
 {
 	ChainState *s;
-	ChainLeaf  *leaves;
 	const ChainLeaf **order;
 	ChainNode  *nodes;
 	size_t		nnodes;
-	Oid			row_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
-	TupleDesc	desc;
-	Datum	   *rows;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
+	const StyringRowArray *rows;
+	Datum	   *elems;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -349,28 +334,15 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 	if (s->n == 0)
 		PG_RETURN_NULL();
 
-	/* The fold reads the sums and leaves the state as it was. */
-	leaves = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainLeaf));
+	/* The fold reads the leaves in place and sorts pointers to them. */
 	order = MemoryContextAllocHuge(CurrentMemoryContext, s->n * sizeof(ChainLeaf *));
-	for (size_t i = 0; i < s->n; i++)
-	{
-		const ChainEntry *e = &s->entries[i];
-		ChainLeaf  *leaf = &leaves[i];
-
-		leaf->path = e->key.path;
-		leaf->len = e->key.len;
-		leaf->nlevels = e->nlevels;
-		leaf->n = e->n;
-		leaf->w = e->w;
-		leaf->wx = e->wx;
-	}
 	nodes = MemoryContextAllocHuge(CurrentMemoryContext,
-								   chain_max_nodes(leaves, s->n) * sizeof(ChainNode));
-	nnodes = chain_fold(leaves, s->n, order, nodes, tick);
+								   chain_max_nodes(s->leaves, s->n) * sizeof(ChainNode));
+	nnodes = chain_fold(s->leaves, s->n, order, nodes, tick);
 
 	/* One styring.chain_node per node, in tree order. */
-	desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(row_type, -1));
-	rows = MemoryContextAllocHuge(CurrentMemoryContext, nnodes * sizeof(Datum));
+	rows = styring_row_array(fcinfo, 5);
+	elems = MemoryContextAllocHuge(CurrentMemoryContext, nnodes * sizeof(Datum));
 	for (size_t i = 0; i < nnodes; i++)
 	{
 		ChainNode  *node = &nodes[i];
@@ -384,8 +356,7 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 		values[3] = Float8GetDatum(node->has_flat_mean ? node->flat_mean : 0);
 		nulls[4] = !node->has_chain_mean;
 		values[4] = Float8GetDatum(node->has_chain_mean ? node->chain_mean : 0);
-		rows[i] = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(rows->desc, values, nulls));
 	}
-	get_typlenbyvalalign(row_type, &typlen, &typbyval, &typalign);
-	PG_RETURN_ARRAYTYPE_P(construct_array(rows, (int) nnodes, row_type, typlen, typbyval, typalign));
+	PG_RETURN_ARRAYTYPE_P(styring_make_row_array(rows, elems, nnodes));
 }

@@ -109,7 +109,7 @@ static const StyringError goalpath_errors[] = {
 		DETAIL_AT_POSITION, "Empty label at position %d.", NULL},
 	{GOALPATH_ERR_BAD_CHAR, ERRCODE_INVALID_TEXT_REPRESENTATION,
 		"invalid input syntax for type styring.goalpath: \"%s\"",
-		DETAIL_CHARACTER, NULL,
+		DETAIL_CHARACTER, "Character %s at position %d is not allowed in a label.",
 	"Labels are letters and digits of any script, \"_\" and \"-\", separated by \".\"."},
 	{GOALPATH_ERR_BAD_UTF8, ERRCODE_CHARACTER_NOT_IN_REPERTOIRE,
 		"invalid UTF-8 in a styring.goalpath value", DETAIL_AT_POSITION, "At position %d.", NULL},

@@ -19,8 +19,6 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
-#include "utils/typcache.h"
 #include "utils/memutils.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
@@ -233,7 +231,7 @@ sort_state(RankState *s)
 
 	if (s->sorted)
 		return;
-	if (s->n >= PROFILE_RADIX_MIN / 8)
+	if (s->n >= RANK_RADIX_MIN)
 		tmp = palloc_extended(s->n * sizeof(RankEntry), MCXT_ALLOC_HUGE);
 	rank_sort(s->entries, s->n, tmp, tick);
 	if (tmp)
@@ -401,20 +399,10 @@ enum
 	COL_GROUP_SIZE, N_COLS
 };
 
-/* The result's row type, looked up once per query. */
-typedef struct RowType
-{
-	Oid			type;
-	TupleDesc	desc;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	Datum		band_label[3];	/* bottom, middle, top */
-} RowType;
-
 typedef struct RowBuilder
 {
-	const RowType *rt;
+	TupleDesc	desc;
+	Datum		band_label[3];	/* bottom, middle, top */
 	const RankState *state;
 	text	   *label;			/* one buffer, reused for every label */
 	Datum	   *rows;
@@ -446,36 +434,11 @@ emit_row(void *arg, const RankEntry *e, const RankFigures *f)
 		values[COL_RANK] = Int64GetDatum(f->rank);
 		values[COL_PERCENT_RANK] = Float8GetDatum(f->percent_rank);
 		values[COL_CUME_DIST] = Float8GetDatum(f->cume_dist);
-		values[COL_BAND] = b->rt->band_label[f->band - BAND_BOTTOM];
+		values[COL_BAND] = b->band_label[f->band - BAND_BOTTOM];
 		values[COL_GRADE] = Float8GetDatum(f->grade);
 		values[COL_GROUP_SIZE] = Int64GetDatum(f->group_size);
 	}
-	b->rows[b->n++] = HeapTupleGetDatum(heap_form_tuple(b->rt->desc, values, nulls));
-}
-
-static RowType *
-row_type(FunctionCallInfo fcinfo)
-{
-	RowType    *rt = fcinfo->flinfo->fn_extra;
-	MemoryContext old;
-
-	if (rt)
-		return rt;
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	rt = palloc(sizeof(RowType));
-	rt->type = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
-	if (!OidIsValid(rt->type))
-		elog(ERROR, "ranking_final must return an array of styring.ranked");
-	rt->desc = lookup_rowtype_tupdesc_copy(rt->type, -1);
-	if (rt->desc->natts != N_COLS)
-		elog(ERROR, "styring.ranked has %d columns, expected %d", rt->desc->natts, N_COLS);
-	get_typlenbyvalalign(rt->type, &rt->typlen, &rt->typbyval, &rt->typalign);
-	rt->band_label[0] = CStringGetTextDatum(profile_band_label(BAND_BOTTOM));
-	rt->band_label[1] = CStringGetTextDatum(profile_band_label(BAND_MIDDLE));
-	rt->band_label[2] = CStringGetTextDatum(profile_band_label(BAND_TOP));
-	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = rt;
-	return rt;
+	b->rows[b->n++] = HeapTupleGetDatum(heap_form_tuple(b->desc, values, nulls));
 }
 
 static size_t
@@ -498,6 +461,7 @@ Datum
 ranking_final(PG_FUNCTION_ARGS)
 {
 	RankState  *s;
+	const StyringRowArray *rows;
 	RowBuilder	b;
 	double	   *values;
 
@@ -506,13 +470,15 @@ ranking_final(PG_FUNCTION_ARGS)
 	s = (RankState *) PG_GETARG_POINTER(0);
 	/* Reordering the members leaves the state's meaning as it was. */
 	sort_state(s);
-	b.rt = row_type(fcinfo);
+	rows = styring_row_array(fcinfo, N_COLS);
+	b.desc = rows->desc;
+	for (int band = BAND_BOTTOM; band <= BAND_TOP; band++)
+		b.band_label[band - BAND_BOTTOM] = CStringGetTextDatum(profile_band_label((ProfileBand) band));
 	b.state = s;
 	b.label = palloc(VARHDRSZ + longest_label(s));
 	b.rows = palloc_extended(Max(s->n, 1) * sizeof(Datum), MCXT_ALLOC_HUGE);
 	b.n = 0;
 	values = palloc_extended(Max(s->n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	rank_walk(s->entries, s->n, s->higher_is_better != 0, values, emit_row, &b);
-	PG_RETURN_ARRAYTYPE_P(construct_array(b.rows, (int) b.n, b.rt->type, b.rt->typlen,
-										  b.rt->typbyval, b.rt->typalign));
+	PG_RETURN_ARRAYTYPE_P(styring_make_row_array(rows, b.rows, b.n));
 }

@@ -6,10 +6,12 @@
 #include <limits.h>
 #include <math.h>
 
+#include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/typcache.h"
 
 #if PG_VERSION_NUM >= 180000
 PG_MODULE_MAGIC_EXT(.name = "styring", .version = STYRING_VERSION);
@@ -79,8 +81,9 @@ error_detail(const StyringError *e, const ScanError *perr)
 				/* the character itself only where the database can show it */
 				if (cp >= 0x20 && cp < 0x110000 && GetDatabaseEncoding() == PG_UTF8)
 					unicode_to_utf8((pg_wchar) cp, (unsigned char *) ch);
-				return errdetail("Character U+%04X%s%s%s at position %d is not allowed in a label.",
-								 cp, ch[0] ? " (\"" : "", ch, ch[0] ? "\")" : "", pos);
+				return errdetail(e->detail,
+								 psprintf("U+%04X%s%s%s", cp, ch[0] ? " (\"" : "", ch, ch[0] ? "\")" : ""),
+								 pos);
 			}
 	}
 	return 0;
@@ -129,4 +132,34 @@ styring_agg_context(FunctionCallInfo fcinfo)
 				 errmsg("%s called in non-aggregate context",
 						get_func_name(fcinfo->flinfo->fn_oid))));
 	return aggcontext;
+}
+
+const StyringRowArray *
+styring_row_array(FunctionCallInfo fcinfo, int natts)
+{
+	StyringRowArray *rows = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (rows)
+		return rows;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	rows = palloc(sizeof(StyringRowArray));
+	rows->row_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
+	if (!OidIsValid(rows->row_type))
+		elog(ERROR, "%s must return an array of rows", get_func_name(fcinfo->flinfo->fn_oid));
+	rows->desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(rows->row_type, -1));
+	if (rows->desc->natts != natts)
+		elog(ERROR, "%s has %d columns, expected %d", format_type_be(rows->row_type),
+			 rows->desc->natts, natts);
+	get_typlenbyvalalign(rows->row_type, &rows->typlen, &rows->typbyval, &rows->typalign);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = rows;
+	return rows;
+}
+
+ArrayType *
+styring_make_row_array(const StyringRowArray *rows, Datum *elems, size_t n)
+{
+	return construct_array(elems, (int) n, rows->row_type, rows->typlen, rows->typbyval,
+						   rows->typalign);
 }

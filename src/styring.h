@@ -6,6 +6,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "access/tupdesc.h"
 #include "nodes/nodes.h"
 #include "utils/array.h"
 
@@ -44,7 +45,7 @@ typedef enum StyringDetail
 	DETAIL_TEXT,				/* detail is fixed text, or NULL for none */
 	DETAIL_EXPECTED,			/* "Expected <what the parser wanted> at position N." */
 	DETAIL_AT_POSITION,			/* detail is a format with one %d: the position */
-	DETAIL_CHARACTER			/* the offending character and its position */
+	DETAIL_CHARACTER			/* detail is a format with %s, the offending character, and %d */
 } StyringDetail;
 
 typedef struct StyringError
@@ -73,6 +74,25 @@ extern void styring_report_error(const StyringError *table, int entries, int cod
  * function; a call from anywhere else is refused (0A000).
  */
 extern MemoryContext styring_agg_context(FunctionCallInfo fcinfo);
+
+/*
+ * The row type of a function that returns an array of a composite type (the
+ * final functions of ranks() and chain_rollup()), looked up once per query
+ * and kept in the function's fn_extra.
+ */
+typedef struct StyringRowArray
+{
+	Oid			row_type;
+	TupleDesc	desc;			/* blessed */
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+} StyringRowArray;
+
+extern const StyringRowArray *styring_row_array(FunctionCallInfo fcinfo, int natts);
+
+/* An array of rows made with heap_form_tuple(rows->desc, ...). */
+extern ArrayType *styring_make_row_array(const StyringRowArray *rows, Datum *elems, size_t n);
 
 /* Refuses NaN and infinities as members of a comparison group (22023). */
 extern void styring_check_group_value(double v);

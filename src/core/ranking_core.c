@@ -3,7 +3,6 @@
  */
 #include "ranking_core.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 uint64_t
@@ -106,8 +105,6 @@ rank_label_shift(RankEntry *e, uint32_t shift)
 
 /* ---------- sorting and merging ---------- */
 
-/* Below this many entries an insertion sort beats the radix passes. */
-#define RANK_INSERTION_MAX 48
 
 static void
 insertion_sort(RankEntry *e, size_t n)
@@ -126,15 +123,6 @@ insertion_sort(RankEntry *e, size_t n)
 	}
 }
 
-static int
-cmp_entry(const void *a, const void *b)
-{
-	uint64_t	x = ((const RankEntry *) a)->key;
-	uint64_t	y = ((const RankEntry *) b)->key;
-
-	return (x > y) - (x < y);
-}
-
 #define RADIX_NAME radix_sort_entries
 #define RADIX_ELEMENT RankEntry
 #define RADIX_KEY(x) ((x).key)
@@ -143,10 +131,9 @@ cmp_entry(const void *a, const void *b)
 void
 rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick)
 {
-	if (n <= RANK_INSERTION_MAX)
+	/* a small group sorts faster by insertion than by the radix passes */
+	if (n < RANK_RADIX_MIN)
 		insertion_sort(e, n);
-	else if (tmp == NULL)
-		qsort(e, n, sizeof(RankEntry), cmp_entry);
 	else
 		radix_sort_entries(e, n, tmp, tick);
 }

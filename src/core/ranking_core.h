@@ -48,7 +48,10 @@ extern bool rank_label_valid(const RankEntry *e, size_t buffer_len);
 extern uint64_t rank_value_key(double v);
 extern double rank_key_value(uint64_t key);
 
-/* Ascending by key; tmp has room for n entries (NULL is fine below PROFILE_RADIX_MIN). */
+/* From this many entries on, rank_sort radix-sorts and needs its tmp buffer. */
+#define RANK_RADIX_MIN 64
+
+/* Ascending by key; tmp has room for n entries (NULL is fine below RANK_RADIX_MIN). */
 extern void rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick);
 extern bool rank_is_sorted(const RankEntry *e, size_t n);
 

@@ -90,8 +90,8 @@ put_be32(uint8_t *buf, uint32_t v)
 static inline void
 put_be64(uint8_t *buf, uint64_t v)
 {
-	for (int k = 0; k < 8; k++)
-		buf[k] = (uint8_t) (v >> (56 - 8 * k));
+	put_be32(buf, (uint32_t) (v >> 32));
+	put_be32(buf + 4, (uint32_t) v);
 }
 
 static inline void
@@ -116,11 +116,7 @@ get_be32(const uint8_t *buf)
 static inline uint64_t
 get_be64(const uint8_t *buf)
 {
-	uint64_t	v = 0;
-
-	for (int k = 0; k < 8; k++)
-		v = (v << 8) | buf[k];
-	return v;
+	return ((uint64_t) get_be32(buf) << 32) | get_be32(buf + 4);
 }
 
 static inline double
