@@ -326,7 +326,7 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 	ChainNode  *nodes;
 	size_t		nnodes;
 	const StyringRowArray *rows;
-	Datum	   *elems;
+	StyringRowArrayBuilder out;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -342,7 +342,7 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 
 	/* One styring.chain_node per node, in tree order. */
 	rows = styring_row_array(fcinfo, 5);
-	elems = MemoryContextAllocHuge(CurrentMemoryContext, nnodes * sizeof(Datum));
+	styring_row_array_begin(&out, rows, nnodes);
 	for (size_t i = 0; i < nnodes; i++)
 	{
 		ChainNode  *node = &nodes[i];
@@ -356,7 +356,7 @@ chain_rollup_final(PG_FUNCTION_ARGS)
 		values[3] = Float8GetDatum(node->has_flat_mean ? node->flat_mean : 0);
 		nulls[4] = !node->has_chain_mean;
 		values[4] = Float8GetDatum(node->has_chain_mean ? node->chain_mean : 0);
-		elems[i] = HeapTupleGetDatum(heap_form_tuple(rows->desc, values, nulls));
+		styring_row_array_add(&out, values, nulls);
 	}
-	PG_RETURN_ARRAYTYPE_P(styring_make_row_array(rows, elems, nnodes));
+	PG_RETURN_ARRAYTYPE_P(styring_row_array_end(&out));
 }

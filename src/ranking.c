@@ -401,12 +401,10 @@ enum
 
 typedef struct RowBuilder
 {
-	TupleDesc	desc;
 	Datum		band_label[3];	/* bottom, middle, top */
 	const RankState *state;
 	text	   *label;			/* one buffer, reused for every label */
-	Datum	   *rows;
-	size_t		n;
+	StyringRowArrayBuilder rows;
 } RowBuilder;
 
 static void
@@ -438,7 +436,7 @@ emit_row(void *arg, const RankEntry *e, const RankFigures *f)
 		values[COL_GRADE] = Float8GetDatum(f->grade);
 		values[COL_GROUP_SIZE] = Int64GetDatum(f->group_size);
 	}
-	b->rows[b->n++] = HeapTupleGetDatum(heap_form_tuple(b->desc, values, nulls));
+	styring_row_array_add(&b->rows, values, nulls);
 }
 
 static size_t
@@ -471,14 +469,12 @@ ranking_final(PG_FUNCTION_ARGS)
 	/* Reordering the members leaves the state's meaning as it was. */
 	sort_state(s);
 	rows = styring_row_array(fcinfo, N_COLS);
-	b.desc = rows->desc;
 	for (int band = BAND_BOTTOM; band <= BAND_TOP; band++)
 		b.band_label[band - BAND_BOTTOM] = CStringGetTextDatum(profile_band_label((ProfileBand) band));
 	b.state = s;
 	b.label = palloc(VARHDRSZ + longest_label(s));
-	b.rows = palloc_extended(Max(s->n, 1) * sizeof(Datum), MCXT_ALLOC_HUGE);
-	b.n = 0;
+	styring_row_array_begin(&b.rows, rows, s->n);
 	values = palloc_extended(Max(s->n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	rank_walk(s->entries, s->n, s->higher_is_better != 0, values, emit_row, &b);
-	PG_RETURN_ARRAYTYPE_P(styring_make_row_array(rows, b.rows, b.n));
+	PG_RETURN_ARRAYTYPE_P(styring_row_array_end(&b.rows));
 }

@@ -91,8 +91,24 @@ typedef struct StyringRowArray
 
 extern const StyringRowArray *styring_row_array(FunctionCallInfo fcinfo, int natts);
 
-/* An array of rows made with heap_form_tuple(rows->desc, ...). */
-extern ArrayType *styring_make_row_array(const StyringRowArray *rows, Datum *elems, size_t n);
+/*
+ * An array of such rows, written in place: each row is formed straight into
+ * the array's memory, as heap_form_tuple would form it, rather than formed on
+ * its own and then copied in by construct_array. Begin, add every row, end.
+ */
+typedef struct StyringRowArrayBuilder
+{
+	const StyringRowArray *rows;
+	char	   *buf;			/* the array being written */
+	Size		used;
+	Size		cap;
+	int			n;
+} StyringRowArrayBuilder;
+
+extern void styring_row_array_begin(StyringRowArrayBuilder *b, const StyringRowArray *rows,
+									size_t expected_rows);
+extern void styring_row_array_add(StyringRowArrayBuilder *b, Datum *values, bool *nulls);
+extern ArrayType *styring_row_array_end(StyringRowArrayBuilder *b);
 
 /* Refuses NaN and infinities as members of a comparison group (22023). */
 extern void styring_check_group_value(double v);

@@ -17,28 +17,16 @@ Min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return (x > y) - (x < y);
-}
-
 #define RADIX_NAME radix_sort_doubles
 #define RADIX_ELEMENT double
 #define RADIX_KEY(x) profile_sort_key(x)
+#define RADIX_SMALL PROFILE_RADIX_MIN
 #include "radix_sort.h"
 
-/* Radix sort for large groups: several times faster than qsort. */
 void
 profile_sort(double *values, size_t n, double *tmp, ProfileTick tick)
 {
-	if (n < PROFILE_RADIX_MIN)
-		qsort(values, n, sizeof(double), cmp_double);
-	else
-		radix_sort_doubles(values, n, tmp, tick);
+	radix_sort_doubles(values, n, tmp, tick);
 }
 
 void

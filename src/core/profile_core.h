@@ -49,8 +49,8 @@ profile_sort_key(double d)
 	return (u & UINT64_C(0x8000000000000000)) ? ~u : u | UINT64_C(0x8000000000000000);
 }
 
-/* Below this many values profile_sort uses qsort and needs no tmp buffer. */
-#define PROFILE_RADIX_MIN 512
+/* Below this many values profile_sort sorts by insertion and needs no tmp buffer. */
+#define PROFILE_RADIX_MIN 96
 
 /*
  * Sorts ascending; tmp has room for n doubles (NULL is fine below

@@ -105,37 +105,16 @@ rank_label_shift(RankEntry *e, uint32_t shift)
 
 /* ---------- sorting and merging ---------- */
 
-
-static void
-insertion_sort(RankEntry *e, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-	{
-		RankEntry	x = e[i];
-		size_t		j = i;
-
-		while (j > 0 && e[j - 1].key > x.key)
-		{
-			e[j] = e[j - 1];
-			j--;
-		}
-		e[j] = x;
-	}
-}
-
 #define RADIX_NAME radix_sort_entries
 #define RADIX_ELEMENT RankEntry
 #define RADIX_KEY(x) ((x).key)
+#define RADIX_SMALL RANK_RADIX_MIN
 #include "radix_sort.h"
 
 void
 rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick)
 {
-	/* a small group sorts faster by insertion than by the radix passes */
-	if (n < RANK_RADIX_MIN)
-		insertion_sort(e, n);
-	else
-		radix_sort_entries(e, n, tmp, tick);
+	radix_sort_entries(e, n, tmp, tick);
 }
 
 bool

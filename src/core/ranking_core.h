@@ -49,7 +49,7 @@ extern uint64_t rank_value_key(double v);
 extern double rank_key_value(uint64_t key);
 
 /* From this many entries on, rank_sort radix-sorts and needs its tmp buffer. */
-#define RANK_RADIX_MIN 64
+#define RANK_RADIX_MIN 96
 
 /* Ascending by key; tmp has room for n entries (NULL is fine below RANK_RADIX_MIN). */
 extern void rank_sort(RankEntry *e, size_t n, RankEntry *tmp, ProfileTick tick);
