@@ -4,8 +4,9 @@
 --   nation:  8 700 000 rows, 30 000 groups of 290 (1 000 indicators x 10 years
 --            x 3 genders x 290 units)
 -- Each is ranked three ways: rank() OVER (the baseline), profile + join +
--- rank_in, and ranks() unnested; and ranks() again on the same rows in a
--- table partitioned by the group key, where (with
+-- rank_in, and ranks() unnested, in FROM (a function scan, which copies every
+-- row into a tuplestore) and in the select list (no copy); and ranks() again
+-- on the same rows in a table partitioned by the group key, where (with
 -- enable_partitionwise_aggregate) every worker ranks whole groups and the
 -- leader only gathers. Every way's answer (count and sum of ranks)
 -- must equal the baseline's; the script stops if one does not.
@@ -41,10 +42,14 @@ SET enable_partitionwise_aggregate = on;
 \set w_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.wide o JOIN (SELECT g, styring.profile(v) AS p FROM bench.wide GROUP BY g) p USING (g)'
 \set w_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT g, styring.ranks(unit, v) AS rs FROM bench.wide GROUP BY g) s, unnest(s.rs) r'
 \set w_ranks_part 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT g, styring.ranks(unit, v) AS rs FROM bench.wide_part GROUP BY g) s, unnest(s.rs) r'
+\set w_ranks_tl 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.wide GROUP BY g) s'
+\set w_ranks_tl_part 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.wide_part GROUP BY g) s'
 \set n_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation) s'
 \set n_profile 'SELECT count(*) || '' / '' || sum(styring.rank_in(p.p, o.v)) FROM bench.nation o JOIN (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) p USING (ind, yr, kjonn)'
 \set n_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s, unnest(s.rs) r'
 \set n_ranks_part 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation_part GROUP BY 1, 2, 3) s, unnest(s.rs) r'
+\set n_ranks_tl 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.nation GROUP BY ind, yr, kjonn) s'
+\set n_ranks_tl_part 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.nation_part GROUP BY ind, yr, kjonn) s'
 \set n_window_part 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation_part) s'
 \set c_array 'SELECT sum(cardinality(a)) FROM (SELECT ind, yr, kjonn, array_agg(v) AS a FROM bench.nation GROUP BY 1, 2, 3) s'
 \set c_profile 'SELECT sum(styring.group_size(p)) FROM (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) s'
@@ -54,10 +59,14 @@ SELECT bench.time('rank 1 000 groups of 10 000', 'rank() OVER (PARTITION BY g OR
        bench.time('rank 1 000 groups of 10 000', 'profile + join + rank_in', :'w_profile', w),
        bench.time('rank 1 000 groups of 10 000', 'ranks() unnested', :'w_ranks', w),
        bench.time('rank 1 000 groups of 10 000', 'ranks() unnested, table partitioned by g', :'w_ranks_part', w),
+       bench.time('rank 1 000 groups of 10 000', 'ranks() unnested in the select list', :'w_ranks_tl', w),
+       bench.time('rank 1 000 groups of 10 000', 'ranks() unnested in the select list, table partitioned by g', :'w_ranks_tl_part', w),
        bench.time('rank 30 000 groups of 290', 'rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC)', :'n_window', w),
        bench.time('rank 30 000 groups of 290', 'profile + join + rank_in', :'n_profile', w),
        bench.time('rank 30 000 groups of 290', 'ranks() unnested', :'n_ranks', w),
        bench.time('rank 30 000 groups of 290', 'ranks() unnested, table partitioned by ind', :'n_ranks_part', w),
+       bench.time('rank 30 000 groups of 290', 'ranks() unnested in the select list', :'n_ranks_tl', w),
+       bench.time('rank 30 000 groups of 290', 'ranks() unnested in the select list, table partitioned by ind', :'n_ranks_tl_part', w),
        bench.time('rank 30 000 groups of 290', 'rank() OVER, table partitioned by ind', :'n_window_part', w),
        bench.time('collect 30 000 groups of 290', 'array_agg(v)', :'c_array', w),
        bench.time('collect 30 000 groups of 290', 'profile(v)', :'c_profile', w),
