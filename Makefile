@@ -5,6 +5,7 @@ EXTENSION    = styring
 EXTVERSION   = 0.2.0
 MODULE_big   = styring
 OBJS         = src/styring.o \
+               src/row_array.o \
                src/core/scan.o \
                src/core/number.o \
                src/core/target_core.o \

@@ -14,7 +14,7 @@
  * The state sums the values per distinct path (a chain has far fewer goals
  * than measured values); the fold itself is in core/chain_core.c.
  */
-#include "styring.h"
+#include "row_array.h"
 
 #include <math.h>
 

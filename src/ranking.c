@@ -10,7 +10,7 @@
  * processes of one server, so it is in the machine's byte order; it is still
  * checked in full when it arrives.
  */
-#include "styring.h"
+#include "row_array.h"
 
 #include <math.h>
 

@@ -75,41 +75,6 @@ extern void styring_report_error(const StyringError *table, int entries, int cod
  */
 extern MemoryContext styring_agg_context(FunctionCallInfo fcinfo);
 
-/*
- * The row type of a function that returns an array of a composite type (the
- * final functions of ranks() and chain_rollup()), looked up once per query
- * and kept in the function's fn_extra.
- */
-typedef struct StyringRowArray
-{
-	Oid			row_type;
-	TupleDesc	desc;			/* blessed */
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-} StyringRowArray;
-
-extern const StyringRowArray *styring_row_array(FunctionCallInfo fcinfo, int natts);
-
-/*
- * An array of such rows, written in place: each row is formed straight into
- * the array's memory, as heap_form_tuple would form it, rather than formed on
- * its own and then copied in by construct_array. Begin, add every row, end.
- */
-typedef struct StyringRowArrayBuilder
-{
-	const StyringRowArray *rows;
-	char	   *buf;			/* the array being written */
-	Size		used;
-	Size		cap;
-	int			n;
-} StyringRowArrayBuilder;
-
-extern void styring_row_array_begin(StyringRowArrayBuilder *b, const StyringRowArray *rows,
-									size_t expected_rows);
-extern void styring_row_array_add(StyringRowArrayBuilder *b, Datum *values, bool *nulls);
-extern ArrayType *styring_row_array_end(StyringRowArrayBuilder *b);
-
 /* Refuses NaN and infinities as members of a comparison group (22023). */
 extern void styring_check_group_value(double v);
 
