@@ -24,22 +24,36 @@
 #include "varatt.h"
 #endif
 
-/* Whether every column is one plain_fill can write. */
-static bool
-has_plain_columns(TupleDesc desc)
+typedef struct RowColumn
 {
+	int16		len;
+	uint8		align;
+	bool		packable;
+} RowColumn;
+
+/*
+ * The plain path's plan of a row type: every column's length (4 or 8 by
+ * value, or -1 for a varlena), alignment in bytes and whether a varlena may
+ * be stored with a 1-byte header; NULL when a column is of another kind.
+ */
+static RowColumn *
+plain_columns(TupleDesc desc, MemoryContext cxt)
+{
+	RowColumn  *cols = MemoryContextAlloc(cxt, Max(desc->natts, 1) * sizeof(RowColumn));
+
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 
 		if (att->attisdropped)
-			return false;
-		if (att->attlen == -1)
-			continue;
-		if (!att->attbyval || (att->attlen != 4 && att->attlen != 8))
-			return false;
+			return NULL;
+		if (att->attlen != -1 && (!att->attbyval || (att->attlen != 4 && att->attlen != 8)))
+			return NULL;
+		cols[i].len = att->attlen;
+		cols[i].align = (uint8) att_align_nominal(1, att->attalign);
+		cols[i].packable = att->attlen == -1 && att->attstorage != TYPSTORAGE_PLAIN;
 	}
-	return true;
+	return cols;
 }
 
 const StyringRowArray *
@@ -60,7 +74,7 @@ styring_row_array(FunctionCallInfo fcinfo, int natts)
 		elog(ERROR, "%s has %d columns, expected %d", format_type_be(rows->row_type),
 			 rows->desc->natts, natts);
 	get_typlenbyvalalign(rows->row_type, &rows->typlen, &rows->typbyval, &rows->typalign);
-	rows->plain_columns = has_plain_columns(rows->desc);
+	rows->columns = plain_columns(rows->desc, fcinfo->flinfo->fn_mcxt);
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = rows;
 	return rows;
@@ -88,11 +102,11 @@ reserve_row_bytes(StyringRowArrayBuilder *b, Size more)
 	b->buf = repalloc_huge(b->buf, b->cap);
 }
 
-/* A varlena column that heap_fill_tuple may store with a 1-byte header. */
-static bool
-packable(Form_pg_attribute att)
+/* off rounded up to align (a power of two) */
+static inline Size
+align_up(Size off, uint8 align)
 {
-	return att->attstorage != TYPSTORAGE_PLAIN;
+	return (off + align - 1) & ~((Size) align - 1);
 }
 
 /*
@@ -100,49 +114,45 @@ packable(Form_pg_attribute att)
  * false if a value is a toast pointer or expanded (heap_fill_tuple's case).
  */
 static bool
-plain_data_size(TupleDesc desc, const Datum *values, Size *size)
+plain_data_size(const RowColumn *cols, int natts, const Datum *values, Size *size)
 {
 	Size		off = 0;
 
-	for (int i = 0; i < desc->natts; i++)
+	for (int i = 0; i < natts; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-
-		if (att->attlen == -1)
+		if (cols[i].len == -1)
 		{
 			Pointer		v = DatumGetPointer(values[i]);
 
 			if (VARATT_IS_EXTERNAL(v))
 				return false;
-			if (packable(att) && VARATT_CAN_MAKE_SHORT(v))
+			if (VARATT_IS_SHORT(v))
+				off += VARSIZE_SHORT(v);
+			else if (cols[i].packable && VARATT_CAN_MAKE_SHORT(v))
 				off += VARATT_CONVERTED_SHORT_SIZE(v);
 			else
-			{
-				off = att_align_datum(off, att->attalign, -1, values[i]);
-				off += VARSIZE_ANY(v);
-			}
+				off = align_up(off, cols[i].align) + VARSIZE(v);
 		}
 		else
-		{
-			off = att_align_nominal(off, att->attalign);
-			off += att->attlen;
-		}
+			off = align_up(off, cols[i].align) + cols[i].len;
 	}
 	*size = off;
 	return true;
 }
 
-/* Writes such a row's data as heap_fill_tuple would; returns the infomask bits. */
+/*
+ * Writes such a row's data as heap_fill_tuple would, into zeroed memory
+ * (the alignment padding stays zero); returns the infomask bits.
+ */
 static uint16
-plain_fill(TupleDesc desc, const Datum *values, char *data)
+plain_fill(const RowColumn *cols, int natts, const Datum *values, char *data)
 {
 	uint16		infomask = 0;
+	Size		off = 0;
 
-	for (int i = 0; i < desc->natts; i++)
+	for (int i = 0; i < natts; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-
-		if (att->attlen == -1)
+		if (cols[i].len == -1)
 		{
 			Pointer		v = DatumGetPointer(values[i]);
 			Size		len;
@@ -151,27 +161,34 @@ plain_fill(TupleDesc desc, const Datum *values, char *data)
 			if (VARATT_IS_SHORT(v))
 			{
 				len = VARSIZE_SHORT(v);
-				memcpy(data, v, len);
+				memcpy(data + off, v, len);
 			}
-			else if (packable(att) && VARATT_CAN_MAKE_SHORT(v))
+			else if (cols[i].packable && VARATT_CAN_MAKE_SHORT(v))
 			{
 				len = VARATT_CONVERTED_SHORT_SIZE(v);
-				SET_VARSIZE_SHORT(data, len);
-				memcpy(data + 1, VARDATA(v), len - 1);
+				SET_VARSIZE_SHORT(data + off, len);
+				memcpy(data + off + 1, VARDATA(v), len - 1);
 			}
 			else
 			{
-				data = (char *) att_align_nominal(data, att->attalign);
+				off = align_up(off, cols[i].align);
 				len = VARSIZE(v);
-				memcpy(data, v, len);
+				memcpy(data + off, v, len);
 			}
-			data += len;
+			off += len;
 		}
 		else
 		{
-			data = (char *) att_align_nominal(data, att->attalign);
-			store_att_byval(data, values[i], att->attlen);
-			data += att->attlen;
+			off = align_up(off, cols[i].align);
+			if (cols[i].len == 8)
+				memcpy(data + off, &values[i], 8);
+			else
+			{
+				int32		x = DatumGetInt32(values[i]);
+
+				memcpy(data + off, &x, 4);
+			}
+			off += cols[i].len;
 		}
 	}
 	return infomask;
@@ -219,7 +236,8 @@ styring_row_array_add(StyringRowArrayBuilder *b, Datum *values, bool *nulls)
 
 	for (int i = 0; i < desc->natts; i++)
 		hasnull |= nulls[i];
-	plain = !hasnull && b->rows->plain_columns && plain_data_size(desc, values, &data_len);
+	plain = !hasnull && b->rows->columns &&
+		plain_data_size(b->rows->columns, desc->natts, values, &data_len);
 	if (!plain)
 		data_len = heap_compute_data_size(desc, values, nulls);
 	hoff = row_header_size(desc->natts, hasnull);
@@ -243,7 +261,7 @@ styring_row_array_add(StyringRowArrayBuilder *b, Datum *values, bool *nulls)
 	data = (char *) td + hoff;
 	if (plain)
 	{
-		uint16		infomask = plain_fill(desc, values, data);
+		uint16		infomask = plain_fill(b->rows->columns, desc->natts, values, data);
 
 		if (b->n == 0)
 			check_plain_fill(desc, values, nulls, data, data_len, infomask);

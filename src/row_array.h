@@ -18,7 +18,7 @@ typedef struct StyringRowArray
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
-	bool		plain_columns;	/* every column 4 or 8 bytes by value, or a varlena */
+	struct RowColumn *columns;	/* the plan of row_array.c's plain path, or NULL */
 } StyringRowArray;
 
 extern const StyringRowArray *styring_row_array(FunctionCallInfo fcinfo, int natts);
