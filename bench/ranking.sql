@@ -10,8 +10,10 @@
 -- enable_partitionwise_aggregate) every worker ranks whole groups and the
 -- leader only gathers. Every way's answer (count and sum of ranks)
 -- must equal the baseline's; the script stops if one does not.
--- Then the collection of the 30 000 profiles against array_agg(v), and
--- where the time of each goes (bench.phases).
+-- Then what PostgreSQL takes to group the rows and hand them back with no
+-- ranking at all (unnest(array_agg(v)), the floor of any one-pass ranking),
+-- the collection of the 30 000 profiles against array_agg(v), and where the
+-- time of each goes (bench.phases).
 -- The data are made by a formula, not random(), so bench/duckdb/rank.mjs
 -- builds the same rows in DuckDB.
 \echo 'ranking: generating the wide shape (10 000 000 rows) and the nation shape (8 700 000 rows) ...'
@@ -51,6 +53,8 @@ SET enable_partitionwise_aggregate = on;
 \set n_ranks_tl 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.nation GROUP BY ind, yr, kjonn) s'
 \set n_ranks_tl_part 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.nation_part GROUP BY ind, yr, kjonn) s'
 \set n_window_part 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.nation_part) s'
+\set w_floor_part 'SELECT count(*) || '' / '' || max(x) FROM (SELECT unnest(array_agg(v)) AS x FROM bench.wide_part GROUP BY g) s'
+\set n_floor_part 'SELECT count(*) || '' / '' || max(x) FROM (SELECT unnest(array_agg(v)) AS x FROM bench.nation_part GROUP BY ind, yr, kjonn) s'
 \set c_array 'SELECT sum(cardinality(a)) FROM (SELECT ind, yr, kjonn, array_agg(v) AS a FROM bench.nation GROUP BY 1, 2, 3) s'
 \set c_profile 'SELECT sum(styring.group_size(p)) FROM (SELECT ind, yr, kjonn, styring.profile(v) AS p FROM bench.nation GROUP BY 1, 2, 3) s'
 \set c_ranks 'SELECT sum(cardinality(rs)) FROM (SELECT ind, yr, kjonn, styring.ranks(unit, v) AS rs FROM bench.nation GROUP BY 1, 2, 3) s'
@@ -68,6 +72,8 @@ SELECT bench.time('rank 1 000 groups of 10 000', 'rank() OVER (PARTITION BY g OR
        bench.time('rank 30 000 groups of 290', 'ranks() unnested in the select list', :'n_ranks_tl', w),
        bench.time('rank 30 000 groups of 290', 'ranks() unnested in the select list, table partitioned by ind', :'n_ranks_tl_part', w),
        bench.time('rank 30 000 groups of 290', 'rank() OVER, table partitioned by ind', :'n_window_part', w),
+       bench.time('collect and unnest 1 000 groups of 10 000, no ranking', 'unnest(array_agg(v)) in the select list, table partitioned by g', :'w_floor_part', w),
+       bench.time('collect and unnest 30 000 groups of 290, no ranking', 'unnest(array_agg(v)) in the select list, table partitioned by ind', :'n_floor_part', w),
        bench.time('collect 30 000 groups of 290', 'array_agg(v)', :'c_array', w),
        bench.time('collect 30 000 groups of 290', 'profile(v)', :'c_profile', w),
        bench.time('collect 30 000 groups of 290', 'ranks(unit, v), not unnested', :'c_ranks', w)

@@ -5,7 +5,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(28);
+SELECT plan(31);
 
 SELECT setseed(0.7);
 -- 3 000 groups of 1 to 80 members; rounding makes ties common; some NULL values and labels.
@@ -117,6 +117,35 @@ SELECT is((SELECT count(*) FROM parallel_result), 200000::bigint, 'parallel plan
 SELECT is((SELECT count(*) FROM (SELECT g, unit, v FROM big EXCEPT ALL SELECT g, member, value FROM parallel_result) d),
           0::bigint, 'parallel plan: every member keeps its label (short and long) and value');
 SELECT tap_helpers.serial();
+
+-- The rows are written into the result array in place (row_array.c): labels of
+-- every length around the switch from a 1-byte to a 4-byte header, a NULL row
+-- among others, and the select-list form of unnest, all read back intact.
+CREATE TEMP TABLE layout AS
+SELECT n % 3 AS g, CASE WHEN n = 150 THEN NULL ELSE repeat(chr(97 + n % 26), n) END AS unit,
+       CASE WHEN n = 151 THEN NULL ELSE (n % 17)::float8 END AS v
+FROM generate_series(0, 300) n;
+SELECT is((SELECT count(*) FROM (SELECT g, unit, v FROM layout
+                                 EXCEPT ALL
+                                 SELECT s.g, r.member, r.value
+                                 FROM (SELECT g, styring.ranks(unit, v) AS rs FROM layout GROUP BY g) s,
+                                      unnest(s.rs) r) d),
+          0::bigint, 'labels of 0 to 300 bytes and NULL rows come back as they went in');
+SELECT is((SELECT count(*) FROM (SELECT s.g, r.member, r.rank, r.group_size
+                                 FROM (SELECT g, styring.ranks(unit, v) AS rs FROM layout GROUP BY g) s,
+                                      unnest(s.rs) r
+                                 EXCEPT ALL
+                                 SELECT g, unit, rank() OVER (PARTITION BY g ORDER BY v DESC),
+                                        count(v) OVER (PARTITION BY g)
+                                 FROM layout WHERE v IS NOT NULL) d),
+          1::bigint, 'their ranks are rank() OVER''s (the one row left is the member without a value)');
+SELECT is((SELECT count(*) FROM (SELECT g, (r).member, (r).value, (r).rank
+                                 FROM (SELECT g, unnest(styring.ranks(unit, v)) AS r FROM layout GROUP BY g) s
+                                 EXCEPT ALL
+                                 SELECT s.g, r.member, r.value, r.rank
+                                 FROM (SELECT g, styring.ranks(unit, v) AS rs FROM layout GROUP BY g) s,
+                                      unnest(s.rs) r) d),
+          0::bigint, 'unnest in the select list gives the rows that unnest in FROM gives');
 
 -- Bad input.
 SELECT throws_ok($$SELECT styring.ranks('a', 'NaN') $$, '22023', 'a comparison group cannot hold "NaN"', 'NaN refused');
