@@ -284,16 +284,16 @@ styring_row_array_end(StyringRowArrayBuilder *b)
 {
 	ArrayType  *a = (ArrayType *) b->buf;
 
+	if (b->n == 0)
+	{
+		pfree(b->buf);
+		return construct_empty_array(b->rows->row_type);
+	}
 	SET_VARSIZE(a, b->used);
 	a->ndim = 1;
 	a->dataoffset = 0;			/* no NULL elements */
 	a->elemtype = b->rows->row_type;
 	ARR_DIMS(a)[0] = b->n;
 	ARR_LBOUND(a)[0] = 1;
-	if (b->n == 0)
-	{
-		pfree(b->buf);
-		return construct_empty_array(b->rows->row_type);
-	}
 	return a;
 }

@@ -7,6 +7,8 @@
 
 #include "styring.h"
 
+#include "access/tupdesc.h"
+
 /*
  * The row type of a function that returns an array of a composite type,
  * looked up once per query and kept in the function's fn_extra.

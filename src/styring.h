@@ -6,7 +6,6 @@
 
 #include "postgres.h"
 #include "fmgr.h"
-#include "access/tupdesc.h"
 #include "nodes/nodes.h"
 #include "utils/array.h"
 

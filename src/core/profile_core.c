@@ -6,7 +6,6 @@
 #include "sum.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* ---------- building ---------- */
