@@ -21,6 +21,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "common/int.h"
 #include "port/pg_bswap.h"
 
 #include "core/sum.h"
@@ -443,6 +444,24 @@ mean_attainment_final(PG_FUNCTION_ARGS)
 #define int8_state(state, fn) \
 	((int64 *) array_state((state), GOAL_STATUS_COUNT, INT8OID, "an int8", (fn)))
 
+/*
+ * Adds n to one status's count. A state is an int8[] that anyone can build and
+ * pass to the combine function, so the sum is checked: signed overflow is
+ * undefined in C, and a wrapped count would be a silently wrong result.
+ */
+static void
+status_count_add(int64 *c, int s, int64 n)
+{
+	int64		sum;
+
+	Assert(s >= 0 && s < GOAL_STATUS_COUNT);
+	if (pg_add_s64_overflow(c[s], n, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("status count out of range: " INT64_FORMAT " + " INT64_FORMAT, c[s], n)));
+	c[s] = sum;
+}
+
 /* status_counts(target, actual, year [, margin]); rows without a target are skipped. */
 Datum
 status_counts_trans(PG_FUNCTION_ARGS)
@@ -451,7 +470,7 @@ status_counts_trans(PG_FUNCTION_ARGS)
 	int64	   *c = int8_state(state, "status_counts_trans");
 
 	if (!PG_ARGISNULL(1))
-		c[status_of_args(fcinfo, 1)]++;
+		status_count_add(c, status_of_args(fcinfo, 1), 1);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -464,7 +483,7 @@ status_counts_combine(PG_FUNCTION_ARGS)
 
 	/* STRICT: both states are there */
 	for (int s = 0; s < GOAL_STATUS_COUNT; s++)
-		c[s] += o[s];
+		status_count_add(c, s, o[s]);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 

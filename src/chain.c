@@ -252,7 +252,11 @@ valid_internal_path(const uint8 *p, size_t len, int nlevels)
 			levels++;
 			label = 0;
 		}
-		else if (p[i] < '-' || ++label > GOALPATH_MAX_LABEL)
+		else if (p[i] < '-')
+			return false;
+		/* one byte over the limit only as goalpath_subtree_end makes it: a final '-' */
+		else if (++label > GOALPATH_MAX_LABEL &&
+				 !(label == GOALPATH_MAX_LABEL + 1 && i == len - 1 && p[i] == GOALPATH_AFTER_SUBTREE))
 			return false;
 	}
 	return label > 0 && levels == nlevels;

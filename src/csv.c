@@ -2,67 +2,149 @@
  * csv.c - styring.csv_rows(text): a CSV document as rows of text[], so that
  * a loader reads a file the user already has in one SQL call (the KOSTRA
  * CSV loaders use it; so can anyone's SQL).
+ *
+ * Memory is bounded whatever the document: each record is measured first,
+ * then copied once, straight into the text[] that becomes its row, in a
+ * context that is reset after the row is handed to the tuplestore (which
+ * spills to disk past work_mem). A record whose array would pass the 1 GB
+ * allocation limit is refused with 54000 before anything is allocated for it,
+ * and interrupts are checked every few thousand fields inside a record, so
+ * statement_timeout and a cancel work on a record of millions of fields.
  */
 #include "styring.h"
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "core/csv_core.h"
 
 PG_FUNCTION_INFO_V1(csv_rows);
 
-static const char *
-csv_error_text(CsvError err)
+/* fields read between two checks for a cancel or a timeout */
+#define CSV_INTERRUPT_EVERY 4096
+
+static void
+csv_report(CsvError err, int line, const CsvReader *r)
 {
-	return err == CSV_UNTERMINATED_QUOTE ? "a quoted field is not closed"
-		: "text follows the closing quote of a field";
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid CSV on line %d: %s", line,
+					err == CSV_UNTERMINATED_QUOTE ? "a quoted field is not closed"
+					: "text follows the closing quote of a field"),
+			 errdetail("At byte %zu of the document.", r->error_pos + 1)));
+}
+
+/*
+ * First pass over one record: its number of fields and the bytes its text[]
+ * needs (each element a 4-byte header and its text, int-aligned). The reader
+ * is left after the record; the caller restores it for the copy.
+ */
+static void
+csv_measure_record(CsvReader *r, int line, int64 *nfields, Size *bytes)
+{
+	bool		last = false;
+	int64		n = 0;
+	Size		size = 0;
+
+	while (!last)
+	{
+		size_t		len;
+		int			field_line = r->line;
+		CsvError	err = csv_read_field(r, NULL, &len, &last);
+
+		if (err != CSV_OK)
+			csv_report(err, field_line, r);
+		n++;
+		size += INTALIGN(VARHDRSZ + len);
+		if (n > MaxArraySize || size > MaxAllocSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("CSV record on line %d is too large", line),
+					 errdetail("A record is at most %d fields and 1 GB as a text array.", (int) MaxArraySize)));
+		if (n % CSV_INTERRUPT_EVERY == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	*nfields = n;
+	*bytes = size;
+}
+
+/* Second pass: the record's fields written in place into one text[]. */
+static ArrayType *
+csv_copy_record(CsvReader *r, int64 nfields, Size bytes)
+{
+	Size		header = ARR_OVERHEAD_NONULLS(1);
+	Size		total = header + bytes;
+	ArrayType  *a;
+	char	   *p;
+	int			dims[1] = {(int) nfields};
+	int			lbs[1] = {1};
+	bool		last = false;
+	int64		n = 0;
+
+	if (total > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("CSV record on line %d is too large", r->line),
+				 errdetail("A record is at most %d fields and 1 GB as a text array.", (int) MaxArraySize)));
+	/* one byte more: the reader ends every field with a NUL */
+	a = (ArrayType *) palloc0(total + 1);
+	SET_VARSIZE(a, total);
+	a->ndim = 1;
+	a->dataoffset = 0;
+	a->elemtype = TEXTOID;
+	memcpy(ARR_DIMS(a), dims, sizeof(dims));
+	memcpy(ARR_LBOUND(a), lbs, sizeof(lbs));
+	p = ARR_DATA_PTR(a);
+	while (!last)
+	{
+		size_t		len;
+		CsvError	err = csv_read_field(r, VARDATA(p), &len, &last);
+
+		/* the first pass read the same bytes without an error */
+		Assert(err == CSV_OK);
+		(void) err;
+		SET_VARSIZE(p, VARHDRSZ + len);
+		p += INTALIGN(VARHDRSZ + len);
+		if (++n % CSV_INTERRUPT_EVERY == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	Assert(n == nfields && p == (char *) a + total);
+	return a;
 }
 
 Datum
 csv_rows(PG_FUNCTION_ARGS)
 {
 	text	   *doc = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(doc);
-	size_t		len = VARSIZE_ANY_EXHDR(doc);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *field = palloc(len + 1);
+	MemoryContext record_ctx;
 	CsvReader	r;
-	int			capacity = 16;
-	Datum	   *fields = palloc(capacity * sizeof(Datum));
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	csv_reader_init(&r, s, len);
+	record_ctx = AllocSetContextCreate(CurrentMemoryContext, "csv_rows record", ALLOCSET_DEFAULT_SIZES);
+	csv_reader_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
 	while (csv_has_record(&r))
 	{
-		int			nfields = 0;
-		bool		last = false;
-		bool		isnull = false;
+		CsvReader	start = r;
+		int64		nfields;
+		Size		bytes;
 		Datum		row;
+		bool		isnull = false;
+		MemoryContext old;
 
 		CHECK_FOR_INTERRUPTS();
-		while (!last)
-		{
-			size_t		n;
-			int			line = r.line;
-			CsvError	err = csv_read_field(&r, field, &n, &last);
-
-			if (err != CSV_OK)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid CSV on line %d: %s", line, csv_error_text(err)),
-						 errdetail("At byte %zu of the document.", r.error_pos + 1)));
-			if (nfields == capacity)
-			{
-				capacity *= 2;
-				fields = repalloc(fields, capacity * sizeof(Datum));
-			}
-			fields[nfields++] = PointerGetDatum(cstring_to_text_with_len(field, (int) n));
-		}
-		row = PointerGetDatum(construct_array(fields, nfields, TEXTOID, -1, false, TYPALIGN_INT));
+		csv_measure_record(&r, start.line, &nfields, &bytes);
+		r = start;
+		old = MemoryContextSwitchTo(record_ctx);
+		row = PointerGetDatum(csv_copy_record(&r, nfields, bytes));
+		MemoryContextSwitchTo(old);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &row, &isnull);
+		MemoryContextReset(record_ctx);
 	}
+	MemoryContextDelete(record_ctx);
 	return (Datum) 0;
 }

@@ -302,10 +302,12 @@ goalpath_hash_extended(PG_FUNCTION_ARGS)
 }
 
 /*
- * The smallest value after every descendant of p: p followed by byte 0x01.
- * Not a valid path (it is never stored, and plans show it only as a call of
- * this function); it bounds "x <@ p" as the range p <= x < subtree_end(p),
- * which a btree index on x can scan (goalpath_planner.c).
+ * The first path after every descendant of p: p's last label followed by
+ * '-' (p = a.b gives a.b-). It bounds "x <@ p" as the range
+ * p <= x < subtree_end(p), which a btree index on x can scan
+ * (goalpath_planner.c). It is a path like any other, so a table that stores
+ * one dumps and restores (0.2.0 appended byte 0x01, which COPY could not
+ * read back).
  */
 Datum
 goalpath_subtree_end(PG_FUNCTION_ARGS)

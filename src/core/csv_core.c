@@ -46,6 +46,9 @@ at_record_end(CsvReader *r)
 	return false;
 }
 
+/* out may be NULL: then the field is only measured, as the caller's first pass does. */
+#define PUT(c) do { if (out) out[*n] = (c); (*n)++; } while (0)
+
 static CsvError
 read_quoted(CsvReader *r, char *out, size_t *n)
 {
@@ -66,7 +69,7 @@ read_quoted(CsvReader *r, char *out, size_t *n)
 		{
 			if (r->pos < r->len && r->text[r->pos] == '"')
 			{
-				out[(*n)++] = '"';
+				PUT('"');
 				r->pos++;
 				continue;
 			}
@@ -74,7 +77,7 @@ read_quoted(CsvReader *r, char *out, size_t *n)
 		}
 		if (c == '\n')
 			r->line++;
-		out[(*n)++] = c;
+		PUT(c);
 	}
 }
 
@@ -94,9 +97,15 @@ csv_read_field(CsvReader *r, char *out, size_t *outlen, bool *last)
 	{
 		while (r->pos < r->len && r->text[r->pos] != ',' && r->text[r->pos] != '\n' &&
 			   !(r->text[r->pos] == '\r' && r->pos + 1 < r->len && r->text[r->pos + 1] == '\n'))
-			out[n++] = r->text[r->pos++];
+		{
+			if (out)
+				out[n] = r->text[r->pos];
+			n++;
+			r->pos++;
+		}
 	}
-	out[n] = '\0';
+	if (out)
+		out[n] = '\0';
 	*outlen = n;
 	if (r->pos < r->len && r->text[r->pos] == ',')
 	{

@@ -33,7 +33,9 @@ extern bool csv_has_record(const CsvReader *r);
 /*
  * Reads the next field of the current record into out (at least len + 1
  * bytes; NUL-terminated, its length in *outlen), and sets *last when it ended
- * the record. Returns CSV_OK or the error, with r->error_pos set.
+ * the record. Returns CSV_OK or the error, with r->error_pos set. With out
+ * NULL the field is only measured (*outlen), so that a caller can size a
+ * record before it copies it: save the reader, measure, restore, read.
  */
 extern CsvError csv_read_field(CsvReader *r, char *out, size_t *outlen, bool *last);
 

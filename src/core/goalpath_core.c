@@ -119,7 +119,13 @@ goalpath_parse(const char *text, size_t len, uint8_t *out, size_t *outlen, int *
 			if (!goalpath_label_char(cp))
 				return goalpath_fail(err, chars, cp, GOALPATH_ERR_BAD_CHAR);
 			label_bytes += n;
-			if (label_bytes > GOALPATH_MAX_LABEL)
+			/*
+			 * One '-' more than the limit ends the last label of
+			 * goalpath_subtree_end(p) when p's last label is as long as a
+			 * label may be: that value is read back too, as every value is.
+			 */
+			if (label_bytes > GOALPATH_MAX_LABEL &&
+				!(label_bytes == GOALPATH_MAX_LABEL + 1 && cp == '-' && i + n == end))
 				return goalpath_fail(err, chars, cp, GOALPATH_ERR_LABEL_TOO_LONG);
 			memcpy(out + o, s + i, n);
 			o += n;

@@ -10,7 +10,9 @@
  * byte is below '-' (0x2D), so comparing two internal forms byte by byte
  * (shorter first on a tie) orders paths as a tree - a parent right before its
  * descendants, siblings by code point - and the descendants of P are exactly
- * the paths from P up to (not including) P followed by byte 0x01.
+ * the paths from P up to (not including) P followed by '-', the smallest
+ * label byte: P's last label with a '-' appended is the first valid path
+ * after P's subtree, so the bound prints and reads back like any path.
  */
 #ifndef STYRING_GOALPATH_CORE_H
 #define STYRING_GOALPATH_CORE_H
@@ -25,7 +27,7 @@
 #define GOALPATH_MAX_LABEL 255		/* bytes of UTF-8 in one label */
 #define GOALPATH_MAX_DEPTH 255		/* labels in one path */
 #define GOALPATH_SEP 0x00			/* between labels, internally */
-#define GOALPATH_AFTER_SUBTREE 0x01	/* P + this byte follows every descendant of P */
+#define GOALPATH_AFTER_SUBTREE '-'	/* P + this byte follows every descendant of P */
 
 typedef enum GoalpathError
 {

@@ -32,6 +32,11 @@ SELECT styring.chain_rollup(path, styring.attainment(target, actual)) AS chain,
        styring.evaluation_summary(usage, (id % 50)::numeric, 280, (id % 7) * 1000.25, NULL, NULL, id % 3 = 0) AS evaluations,
        styring.mean_attainment(target, actual) AS mean
 FROM goal;
+-- what the functions that return styring values return, stored: the subtree bound among them
+-- (0.2.0's held byte 0x01, which COPY could not read back, and the table did not restore)
+CREATE TABLE stored_bounds AS
+SELECT path, styring.goalpath_subtree_end(path) AS bound, styring.parent(path) AS parent, styring.lca(path, 'stat.dir1') AS lca
+FROM goal WHERE id % 50 = 0;
 -- a steering model, loaded
 SELECT styring.create_model('kommune');
 \set rate `cat demo/data/kostra_rate_data.csv`
@@ -52,6 +57,7 @@ fingerprint() {
       SELECT 'goal ' || md5(string_agg(g::text, '|' ORDER BY id)) FROM goal g
       UNION ALL SELECT 'profiles ' || md5(string_agg(g || ':' || p::text || ':' || styring.group_mean(p), '|' ORDER BY g)) FROM stored_profile
       UNION ALL SELECT 'results ' || md5(r::text) FROM stored_results r
+      UNION ALL SELECT 'bounds ' || count(*) || ' ' || md5(string_agg(b::text, '|' ORDER BY path)) FROM stored_bounds b
       UNION ALL SELECT 'indexes ' || count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
                 WHERE c.relname = 'goal' AND i.indisvalid
       UNION ALL SELECT 'descendants ' || count(*) FROM goal WHERE path OPERATOR(styring.<@) 'stat.dir3'
