@@ -2,7 +2,7 @@
 # PGXS build: `make && make install`, then `make installcheck` against a running server.
 
 EXTENSION    = styring
-EXTVERSION   = 0.2.0
+EXTVERSION   = 0.3.0
 MODULE_big   = styring
 OBJS         = src/styring.o \
                src/row_array.o \

@@ -7,6 +7,29 @@
  */
 \echo Use "CREATE EXTENSION styring" to load this file. \quit
 
+-- Nothing may stand in the schema before the extension does: an object put
+-- there by whoever made the schema could be picked up by this script, which a
+-- trusted install runs as the bootstrap superuser. (Added in 0.3.0, which
+-- installs through this script; styring--0.2.0--0.3.0.sql then takes the
+-- schema from its creator. It creates nothing.)
+DO $empty$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_proc WHERE pronamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_type WHERE typnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_operator WHERE oprnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_opfamily WHERE opfnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_collation WHERE collnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_conversion WHERE connamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_ts_config WHERE cfgnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_ts_dict WHERE dictnamespace = pg_catalog.to_regnamespace('@extschema@'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_statistic_ext WHERE stxnamespace = pg_catalog.to_regnamespace('@extschema@')) THEN
+        RAISE EXCEPTION 'schema "@extschema@" is not empty; styring installs only into an empty schema of that name'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'Whoever can create objects in styring''s schema can run code as every role that uses styring: drop the schema (or what is in it), then install.';
+    END IF;
+END $empty$;
+
 ------------------------------------------------------------------------------
 -- styring.target: a target (resultatmål) such as '>= 90 by 2020 from 72 in 2015'
 ------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ check bash test/scripts/fetch.sh
 check bash test/scripts/report_html.sh
 check bash test/scripts/load.sh
 check no_create_or_replace
+check bash test/scripts/concurrency.sh
+check bash test/scripts/csv_limits.sh
 
 # Shards: the aggregates and operators over postgres_fdw partitions on two more clusters.
 sharded_log=$(mktemp)

@@ -167,7 +167,7 @@ SELECT throws_ok($$SELECT styring.load_kolada('kommune', '{"count": 0}')$$, '220
 
 -- the references of measurement, checked per statement
 SELECT throws_ok($$INSERT INTO kommune.measurement (unit, indicator, year, value) VALUES ('9876', 'N15428', 2023, 1)$$, '23503',
-                 'insert or update on table "kommune.measurement" names unit "9876", which is not in table "unit"',
+                 'insert or update on table "measurement" violates foreign key constraint "measurement_unit_fkey"',
                  'a measurement of an unknown unit is refused');
 SELECT throws_ok($$UPDATE kommune.unit SET code = '0301x' WHERE code = '0301'$$, '23503', NULL,
                  'the code of a unit with measurements cannot change');

@@ -44,6 +44,10 @@ INSERT INTO sample VALUES
     ('eval_usage_from_text', 'text', $$'{other}'$$),
     ('csv_rows', 'text', $$E'a,b\n1,2\n'$$),
     ('unit_kind', 'text', $$'0301'$$),
+    ('doc_excerpt', 'text', $$'0301'$$),
+    ('jsonstat2_categories', 'text', $$'Region'$$),
+    (NULL, 'jsonb', $$'{"index": ["0301"]}'::jsonb$$),
+    (NULL, 'bigint', '1'),
     ('ranks', 'text', $$'0301'$$);
 UPDATE sample SET value = quote_literal(value) || '::text[]' WHERE argtype = 'text[]'::regtype;
 

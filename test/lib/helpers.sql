@@ -32,3 +32,14 @@ BEGIN
     EXECUTE format('COPY (%s) TO %L (FORMAT binary)', query, f);
     EXECUTE format('COPY %s FROM %L (FORMAT binary)', target, f);
 END $$;
+
+-- The error a statement raises, with its context lines, or NULL when it runs.
+CREATE FUNCTION tap_helpers.error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE msg text; ctx text;
+BEGIN
+    EXECUTE q;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, ctx = PG_EXCEPTION_CONTEXT;
+    RETURN msg || E'\n' || ctx;
+END $$;
