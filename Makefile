@@ -13,6 +13,7 @@ OBJS         = src/styring.o \
                src/attainment.o \
                src/core/profile_core.o \
                src/profile.o \
+               src/profile_cache.o \
                src/core/ranking_core.o \
                src/ranking.o \
                src/core/goalpath_core.o \
@@ -21,6 +22,7 @@ OBJS         = src/styring.o \
                src/core/chain_core.o \
                src/chain.o \
                src/core/eval_usage_core.o \
+               src/eval_usage.o \
                src/evaluation.o \
                src/core/csv_core.o \
                src/csv.o

@@ -10,9 +10,7 @@
 
 #include <math.h>
 
-#include "access/detoast.h"
 #include "access/htup_details.h"
-#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -20,7 +18,6 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/hsearch.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -60,7 +57,6 @@ finish_profile(Profile *p)
 }
 
 PG_FUNCTION_INFO_V1(profile_in);
-PG_FUNCTION_INFO_V1(profile_cache_stats);
 PG_FUNCTION_INFO_V1(profile_out);
 PG_FUNCTION_INFO_V1(profile_recv);
 PG_FUNCTION_INFO_V1(profile_send);
@@ -128,8 +124,9 @@ make_profile(double *values, size_t n)
 	return p;
 }
 
-static void
-check_profile(const Profile *p)
+/* A profile read from disk: its format version and its size, checked. */
+void
+profile_check(const Profile *p)
 {
 	if (p->version != PROFILE_FORMAT_VERSION)
 		ereport(ERROR,
@@ -141,170 +138,6 @@ check_profile(const Profile *p)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt styring.profile value")));
-}
-
-/*
- * The profile argument, detoasted. A profile stored in a table is toasted
- * out of line once it has more than a few hundred values, and a query that
- * ranks every row of a table against stored profiles asks each of them many
- * times, in no particular order. So the backend keeps the profiles it has
- * fetched, keyed by their toast pointer, in one cache that every call site
- * shares (rank_in, percent_rank_in, grade, ... in one query hold one copy),
- * up to styring.profile_cache_size in all. The cache lives in the
- * transaction's memory and goes with it: a toast pointer names an immutable
- * value, and within one transaction no other value can take its identity.
- */
-typedef struct ProfileCacheKey
-{
-	Oid			toastrelid;
-	Oid			valueid;
-} ProfileCacheKey;
-
-typedef struct ProfileCacheEntry
-{
-	ProfileCacheKey key;
-	Profile    *profile;
-} ProfileCacheEntry;
-
-typedef struct ProfileCache
-{
-	MemoryContext cxt;			/* holds the hash table and the copies */
-	HTAB	   *entries;
-	Size		bytes;
-	uint64		hits;
-	uint64		misses;			/* fetched from the toast table: cached or not */
-	bool		warned;			/* the budget ran out; the NOTICE was given */
-} ProfileCache;
-
-/* The transaction's cache, or NULL; cleared when the transaction ends. */
-static ProfileCache *profile_cache_now = NULL;
-
-static void
-profile_cache_forget(XactEvent event, void *arg)
-{
-	switch (event)
-	{
-		case XACT_EVENT_COMMIT:
-		case XACT_EVENT_PARALLEL_COMMIT:
-		case XACT_EVENT_ABORT:
-		case XACT_EVENT_PARALLEL_ABORT:
-		case XACT_EVENT_PREPARE:
-			profile_cache_now = NULL;	/* its memory goes with the transaction's */
-			break;
-		default:
-			break;
-	}
-}
-
-void
-styring_profile_cache_init(void)
-{
-	RegisterXactCallback(profile_cache_forget, NULL);
-}
-
-static ProfileCache *
-profile_cache(void)
-{
-	if (profile_cache_now == NULL)
-	{
-		MemoryContext cxt = AllocSetContextCreate(TopTransactionContext, "styring profile cache",
-												  ALLOCSET_DEFAULT_SIZES);
-		ProfileCache *cache = MemoryContextAllocZero(cxt, sizeof(ProfileCache));
-		HASHCTL		ctl;
-
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = sizeof(ProfileCacheKey);
-		ctl.entrysize = sizeof(ProfileCacheEntry);
-		ctl.hcxt = cxt;
-		cache->cxt = cxt;
-		cache->entries = hash_create("styring profile cache", 64, &ctl,
-									 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		profile_cache_now = cache;
-	}
-	return profile_cache_now;
-}
-
-Profile *
-profile_arg(FunctionCallInfo fcinfo, int argno)
-{
-	Datum		d = PG_GETARG_DATUM(argno);
-	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
-	Profile    *p;
-
-	if (VARATT_IS_EXTERNAL_ONDISK(raw))
-	{
-		struct varatt_external ext;
-		ProfileCache *cache = profile_cache();
-		Size		budget = (Size) styring_profile_cache_kb * 1024;
-		ProfileCacheKey key;
-		ProfileCacheEntry *entry;
-		bool		found;
-
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		memset(&key, 0, sizeof(key));
-		key.toastrelid = ext.va_toastrelid;
-		key.valueid = ext.va_valueid;
-		entry = hash_search(cache->entries, &key, HASH_FIND, NULL);
-		if (entry)
-		{
-			cache->hits++;
-			return entry->profile;
-		}
-		cache->misses++;
-
-		/*
-		 * Cache until the budget is spent, then keep what is cached and read
-		 * the rest each time: evicting in a query that cycles through more
-		 * profiles than fit would miss every time. Say so once.
-		 */
-		if (cache->bytes + (Size) ext.va_rawsize <= budget)
-		{
-			MemoryContext old = MemoryContextSwitchTo(cache->cxt);
-
-			p = (Profile *) PG_DETOAST_DATUM_COPY(d);
-			MemoryContextSwitchTo(old);
-			check_profile(p);
-			entry = hash_search(cache->entries, &key, HASH_ENTER, &found);
-			entry->profile = p;
-			cache->bytes += VARSIZE(p);
-			return p;
-		}
-		if (!cache->warned)
-		{
-			cache->warned = true;
-			ereport(NOTICE,
-					(errmsg("the stored profiles this transaction reads do not fit in styring.profile_cache_size (%d kB)",
-							styring_profile_cache_kb),
-					 errhint("Profiles beyond it are read again for every row; "
-							 "SET styring.profile_cache_size to more for this query.")));
-		}
-	}
-	p = (Profile *) PG_DETOAST_DATUM(d);
-	check_profile(p);
-	return p;
-}
-
-/*
- * styring.profile_cache_stats(): what this backend's cache holds in the
- * current transaction, and how often it was asked.
- */
-Datum
-profile_cache_stats(PG_FUNCTION_ARGS)
-{
-	TupleDesc	desc;
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
-	ProfileCache *cache = profile_cache_now;
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "profile_cache_stats must return a composite type");
-	desc = BlessTupleDesc(desc);
-	values[0] = Int64GetDatum(cache ? (int64) hash_get_num_entries(cache->entries) : 0);
-	values[1] = Int64GetDatum(cache ? (int64) cache->bytes : 0);
-	values[2] = Int64GetDatum(cache ? (int64) cache->hits : 0);
-	values[3] = Int64GetDatum(cache ? (int64) cache->misses : 0);
-	values[4] = Int64GetDatum((int64) styring_profile_cache_kb * 1024);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
 /* ---------- text and binary I/O ---------- */

@@ -43,7 +43,8 @@ StaticAssertDecl(PROFILE_FORMAT_VERSION == 1 && PROFILE_FANOUT == 32,
  * from the backend's shared cache, so the result must never be modified or
  * freed; it lives at least until the end of the transaction.
  */
-extern Profile *profile_arg(FunctionCallInfo fcinfo, int argno);
+extern Profile *profile_arg(FunctionCallInfo fcinfo, int argno);	/* profile_cache.c */
+extern void profile_check(const Profile *p);
 #define PG_GETARG_PROFILE_P(n) profile_arg(fcinfo, (n))
 
 #endif

@@ -3,7 +3,6 @@
  */
 #include "styring.h"
 
-#include <limits.h>
 #include <math.h>
 
 #include "funcapi.h"
@@ -18,24 +17,12 @@ PG_MODULE_MAGIC_EXT(.name = "styring", .version = STYRING_VERSION);
 PG_MODULE_MAGIC;
 #endif
 
-/* styring.profile_cache_size: see profile.c, profile_arg(). */
-int			styring_profile_cache_kb = STYRING_PROFILE_CACHE_DEFAULT_KB;
-
 void		_PG_init(void);
 
 void
 _PG_init(void)
 {
-	DefineCustomIntVariable("styring.profile_cache_size",
-							"Memory a backend may keep, per transaction, for the profiles it read from tables.",
-							"Ranking many rows against stored (toasted) profiles reads each profile once "
-							"and keeps it, for every function of the query, up to this size in all; "
-							"0 turns the cache off.",
-							&styring_profile_cache_kb,
-							STYRING_PROFILE_CACHE_DEFAULT_KB, 0, INT_MAX / 2,
-							PGC_USERSET, GUC_UNIT_KB,
-							NULL, NULL, NULL);
-	styring_profile_cache_init();
+	styring_profile_cache_register();
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("styring");
 #else

@@ -19,18 +19,8 @@
 #define STYRING_INPUT_ERROR(escontext, ...) ereport(ERROR, __VA_ARGS__)
 #endif
 
-/*
- * styring.profile_cache_size, in kB: the backend's cache of stored profiles,
- * one for all the functions of a transaction. 128 MB holds a national
- * ranking's profiles (1 000 groups of 10 000 values take 80 MB detoasted);
- * a query that needs more reads the rest again for every row, which is slow,
- * so the bound is generous: 20 dashboard sessions at it take 2.5 GB.
- */
-#define STYRING_PROFILE_CACHE_DEFAULT_KB (128 * 1024)
-extern int	styring_profile_cache_kb;
-
-/* Sets up that cache (profile.c); called once by _PG_init. */
-extern void styring_profile_cache_init(void);
+/* Registration of a capability's settings and callbacks; _PG_init calls each once. */
+extern void styring_profile_cache_register(void);	/* profile_cache.c */
 
 /* A value shown in an error message, cut to a readable length. */
 extern char *styring_quote_for_error(const char *text);
