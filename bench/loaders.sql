@@ -46,3 +46,54 @@ SELECT bench.time('load 100 000 cells', 'plain SQL: INSERT ... SELECT of the sam
                   'SELECT styring.load_jsonstat2(''bench_model'', doc) FROM bench.jsonstat')
 \gset
 SELECT bench, label, ms, ratio_to_baseline, baseline, answer FROM bench.report WHERE bench = 'load 100 000 cells' ORDER BY ms;
+
+-- The references of measurement: real foreign keys (0.3.0) against the
+-- statement trigger of 0.2.0 and against no check at all, 1 000 000 rows
+-- written by one INSERT ... SELECT (each run starts from an empty table).
+\echo 'loaders: foreign keys against the 0.2.0 trigger, 1 000 000 rows ...'
+INSERT INTO bench_model.unit SELECT lpad(u::text, 4, '0'), 'u' || u, 'municipality' FROM generate_series(2001, 2400) u ON CONFLICT DO NOTHING;
+INSERT INTO bench_model.indicator (code, name) SELECT 'REF' || i, 'r' || i FROM generate_series(1, 250) i ON CONFLICT DO NOTHING;
+CREATE TABLE bench.refs AS
+SELECT lpad((2001 + i % 400)::text, 4, '0') AS unit, 'REF' || (1 + (i / 400) % 250) AS indicator, 2015 + i / 100000 AS year, i::float8 AS value
+FROM generate_series(0, 999999) i;
+CREATE TABLE bench_model.measurement_trigger (LIKE bench_model.measurement INCLUDING ALL);
+CREATE TRIGGER refs AFTER INSERT ON bench_model.measurement_trigger REFERENCING NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION styring.model_measurement_refs();
+CREATE TABLE bench_model.measurement_unchecked (LIKE bench_model.measurement INCLUDING ALL);
+CREATE FUNCTION bench.refs_load(target text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+    EXECUTE format('TRUNCATE bench_model.%I', target);
+    EXECUTE format('INSERT INTO bench_model.%I (unit, indicator, year, value) SELECT unit, indicator, year, value FROM bench.refs', target);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$;
+SELECT bench.time('references, 1 000 000 rows', 'no check (plain table, same indexes)', $$SELECT bench.refs_load('measurement_unchecked')$$),
+       bench.time('references, 1 000 000 rows', 'statement trigger (0.2.0, now with FOR KEY SHARE)', $$SELECT bench.refs_load('measurement_trigger')$$),
+       bench.time('references, 1 000 000 rows', 'foreign keys (0.3.0)', $$SELECT bench.refs_load('measurement')$$)
+\gset
+SELECT bench, label, ms, ratio_to_baseline, baseline, answer FROM bench.report WHERE bench = 'references, 1 000 000 rows' ORDER BY ms;
+TRUNCATE bench_model.measurement;
+
+-- Wide documents: a KOSTRA CSV of one row and N columns, a json-stat2
+-- document of N one-category dimensions. 0.2.0 took quadratic time (KOSTRA
+-- 5 000 / 10 000 / 20 000 columns: 1.2 / 4.5 / 19 s; json-stat2 2 000 / 4 000 /
+-- 8 000 dimensions: 0.5 / 2 / 9 s); twice the width should now take about
+-- twice the time.
+\echo 'loaders: wide documents ...'
+CREATE TABLE bench.wide AS
+SELECT n, 'region,' || string_agg('V' || i, ',' ORDER BY i) || ',Folkemengde.i.alt' || E'\n' ||
+          '0301 Oslo,' || string_agg((i % 97)::text, ',' ORDER BY i) || ',700000' || E'\n' AS csv,
+       jsonb_build_object('class', 'dataset',
+           'id', jsonb_build_array('R', 'C', 'T') || jsonb_agg('D' || i ORDER BY i),
+           'size', jsonb_build_array(1, 1, 1) || jsonb_agg(1),
+           'role', '{"geo": ["R"], "time": ["T"], "metric": ["C"]}'::jsonb,
+           'dimension', '{"R": {"category": {"index": ["0301"]}}, "C": {"category": {"index": ["W"]}}, "T": {"category": {"index": ["2024"]}}}'::jsonb
+                        || jsonb_object_agg('D' || i, '{"category": {"index": ["x"]}}'::jsonb),
+           'value', '[1]'::jsonb) AS js
+FROM (VALUES (2000), (4000), (5000), (8000), (10000), (20000)) v(n), generate_series(1, n) i GROUP BY n;
+SELECT bench.time('wide KOSTRA CSV (one row)', n || ' columns', format('SELECT styring.load_kostra_csv(''bench_model'', csv, year => 2015) FROM bench.wide WHERE n = %s', n))
+FROM bench.wide WHERE n IN (5000, 10000, 20000) ORDER BY n;
+SELECT bench.time('wide json-stat2 (one-category dimensions)', n || ' dimensions', format('SELECT styring.load_jsonstat2(''bench_model'', js) FROM bench.wide WHERE n = %s', n))
+FROM bench.wide WHERE n IN (2000, 4000, 8000) ORDER BY n;
+SELECT bench, label, ms, ratio_to_baseline, baseline FROM bench.report WHERE bench LIKE 'wide%' ORDER BY bench, ms;
