@@ -28,7 +28,13 @@ OBJS         = src/styring.o \
                src/csv.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
-DATA         = $(wildcard $(EXTENSION)--*.sql)
+# The current version's script and its upgrade from the last release are made
+# from the sources by concern in src/sql/ (see "The SQL sources" below) and
+# committed; older released scripts are kept as they were released.
+SQL_SOURCES  = $(sort $(wildcard $(srcdir)/src/sql/[0-9]*.sql))
+SQL_MODEL    = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_views.sql 74_pipeline.sql 76_loaders.sql 90_arrays.sql)
+SQL_BUILT    = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2.0--0.3.0.sql
+DATA         = $(sort $(wildcard $(EXTENSION)--*.sql) $(SQL_BUILT))
 DOCS         = $(wildcard doc/*.md)
 
 REGRESS      = setup target attainment profile goalpath evaluation clients
@@ -47,3 +53,27 @@ include $(PGXS)
 
 # Rebuild when a header changes (PGXS does not track them for us).
 $(OBJS): $(wildcard $(srcdir)/src/*.h $(srcdir)/src/core/*.h)
+
+# The SQL sources. A fresh install runs every source in order, with CREATE OR
+# REPLACE made CREATE (an install creates, never replaces); the upgrade from the
+# last release runs its prelude (what was dropped or changed shape) and then the
+# sources of what an update makes again, as written. `make sql-check` fails
+# when a committed script differs from what its sources make.
+all: $(SQL_BUILT)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(srcdir)/Makefile
+	@test -n "$(SQL_SOURCES)" || { echo "no SQL sources in src/sql"; exit 1; }
+	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $@
+
+$(EXTENSION)--0.2.0--0.3.0.sql: $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/Makefile
+	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) > $@
+
+.PHONY: sql-check
+sql-check:
+	@tmp=$$(mktemp -d) && \
+	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $$tmp/full.sql && \
+	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) > $$tmp/upgrade.sql && \
+	cmp -s $$tmp/full.sql $(EXTENSION)--$(EXTVERSION).sql && cmp -s $$tmp/upgrade.sql $(EXTENSION)--0.2.0--0.3.0.sql; \
+	rc=$$?; rm -rf $$tmp; \
+	if [ $$rc -eq 0 ]; then echo "sql-check: $(SQL_BUILT) are what src/sql makes"; \
+	else echo "sql-check: a committed install script differs from src/sql; run make and commit"; fi; exit $$rc

@@ -61,4 +61,43 @@ if [ "$old" != "$new" ]; then
     diff <(echo "$old") <(echo "$new") | head -40
     exit 1
 fi
-echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after)"
+
+# A steering model made and loaded under 0.2.0 (the demo's, through the loaders), a view of the
+# user's on one of its views, then ALTER EXTENSION styring UPDATE and, by the model's owner,
+# styring.upgrade_model: every view of the model answers exactly as the same model made fresh under
+# the default version, the user's view survives, and the model has the foreign keys of a new one.
+views="goal_attainment goal_rollup ranking group_figures trend cost_quality composite_index evaluation_report goal_clarity"
+answers() {
+    local v out=""
+    # rows as JSON with every number rounded to 6 decimals: sums of doubles may differ in the last
+    # bits from one run of the same query to the next
+    for v in $views; do
+        out+="$v $(psql -X -A -t -d "$1" -c "CREATE FUNCTION pg_temp.r(j jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS \$\$
+              SELECT CASE jsonb_typeof(j) WHEN 'object' THEN (SELECT jsonb_object_agg(k, pg_temp.r(e)) FROM jsonb_each(j) x(k, e))
+                                          WHEN 'number' THEN to_jsonb(round(j::text::numeric, 6)) ELSE j END \$\$" \
+              -c "SELECT count(*) || ' ' || md5(coalesce(string_agg(pg_temp.r(to_jsonb(t))::text, '|' ORDER BY pg_temp.r(to_jsonb(t))::text), '')) FROM kommune.$v t" | tail -1)"$'\n'
+    done
+    printf '%s' "$out"
+}
+demo_model() {
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "CREATE EXTENSION styring${2:+ VERSION '$2'}" \
+         -f demo/bolig_for_velferd.sql -f demo/bergslagen.sql -f demo/model.sql >/dev/null
+}
+for db in styring_model_old styring_model_new; do dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"; done
+demo_model styring_model_old 0.2.0
+psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "CREATE VIEW public.my_units AS SELECT unit, count(*) AS goals FROM kommune.goal_attainment GROUP BY unit"
+mine_before=$(psql -X -A -t -d styring_model_old -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
+psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "ALTER EXTENSION styring UPDATE" -c "SELECT styring.upgrade_model('kommune')" >/dev/null
+demo_model styring_model_new
+model_old=$(answers styring_model_old)
+model_new=$(answers styring_model_new)
+mine_after=$(psql -X -A -t -d styring_model_old -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
+fks=$(psql -X -A -t -d styring_model_old -c "SELECT count(*) FROM pg_constraint WHERE conrelid = 'kommune.measurement'::regclass AND contype = 'f'")
+for db in styring_model_old styring_model_new; do dropdb "$db"; done
+if [ "$model_old" != "$model_new" ]; then
+    echo "upgrade: a model made under 0.2.0 and upgraded answers differently from a fresh one:"
+    diff <(echo "$model_old") <(echo "$model_new"); exit 1
+fi
+if [ -z "$mine_before" ] || [ "$mine_before" != "$mine_after" ]; then echo "upgrade: the user's view answered '$mine_before', then '$mine_after'"; exit 1; fi
+if [ "$fks" != 2 ]; then echo "upgrade: the upgraded model's measurement has $fks foreign keys, not 2"; exit 1; fi
+echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after); a model made under 0.2.0 and upgraded answers its $(echo "$views" | wc -w) views as a fresh one, with the user's view on it intact"
