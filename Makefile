@@ -32,7 +32,7 @@ OBJS         = src/styring.o \
 # from the sources by concern in src/sql/ (see "The SQL sources" below) and
 # committed; older released scripts are kept as they were released.
 SQL_SOURCES  = $(sort $(wildcard $(srcdir)/src/sql/[0-9]*.sql))
-SQL_MODEL    = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_views.sql 74_pipeline.sql 76_loaders.sql 90_arrays.sql)
+SQL_MODEL    = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_views.sql 74_pipeline.sql 76_loaders.sql 80_report.sql 90_arrays.sql)
 SQL_BUILT    = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2.0--0.3.0.sql
 DATA         = $(sort $(wildcard $(EXTENSION)--*.sql) $(SQL_BUILT))
 DOCS         = $(wildcard doc/*.md)

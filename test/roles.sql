@@ -45,6 +45,8 @@ INSERT INTO sample VALUES
     ('csv_rows', 'text', $$E'a,b\n1,2\n'$$),
     ('unit_kind', 'text', $$'0301'$$),
     ('doc_excerpt', 'text', $$'0301'$$),
+    ('html_text', 'text', $$'<b>Hole & Re</b>'$$),
+    ('status_word_no', 'text', $$'at_risk'$$),
     ('jsonstat2_categories', 'text', $$'Region'$$),
     (NULL, 'jsonb', $$'{"index": ["0301"]}'::jsonb$$),
     (NULL, 'bigint', '1'),
