@@ -65,14 +65,14 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(srcdir)/Makefile
 	@test -n "$(SQL_SOURCES)" || { echo "no SQL sources in src/sql"; exit 1; }
 	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $@
 
-$(EXTENSION)--0.2.0--0.3.0.sql: $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/Makefile
-	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) > $@
+$(EXTENSION)--0.2.0--0.3.0.sql: $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql $(srcdir)/Makefile
+	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql > $@
 
 .PHONY: sql-check
 sql-check:
 	@tmp=$$(mktemp -d) && \
 	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $$tmp/full.sql && \
-	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) > $$tmp/upgrade.sql && \
+	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql > $$tmp/upgrade.sql && \
 	cmp -s $$tmp/full.sql $(EXTENSION)--$(EXTVERSION).sql && cmp -s $$tmp/upgrade.sql $(EXTENSION)--0.2.0--0.3.0.sql; \
 	rc=$$?; rm -rf $$tmp; \
 	if [ $$rc -eq 0 ]; then echo "sql-check: $(SQL_BUILT) are what src/sql makes"; \

@@ -410,6 +410,35 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_measurement_cascade() IS
     'trigger of the unit and indicator tables of a model made by 0.2.0 (until styring.upgrade_model): deleting one deletes its measurements; a code with measurements cannot change';
+
+-- The steering models of this database, found in the catalog (a schema with a
+-- model's measurement table and views), with the version of styring whose
+-- tables and checks each has: 0.3.0 when measurement references unit and
+-- indicator by foreign keys, 0.2.0 while statement triggers check them. A
+-- model behind the extension is brought up by its owner with
+-- styring.upgrade_model. Read from the catalog alone: listing the models runs
+-- no code of theirs, and nothing can fall out of step with them (a table of
+-- models kept by create_model would need row security to let each role write
+-- only its own rows, and row security stops a non-superuser's pg_dump).
+CREATE OR REPLACE VIEW @extschema@.models AS
+SELECT n.nspname::text AS model, pg_catalog.pg_get_userbyid(n.nspowner)::text AS owner, v.version,
+       v.version IS NOT DISTINCT FROM e.extversion AS current
+FROM pg_catalog.pg_namespace n
+JOIN pg_catalog.pg_class m ON m.relnamespace = n.oid AND m.relname = 'measurement' AND m.relkind = 'r'
+CROSS JOIN pg_catalog.pg_extension e
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_constraint c
+                             JOIN pg_catalog.pg_class u ON u.oid = c.confrelid AND u.relname = 'unit' AND u.relnamespace = n.oid
+                             WHERE c.conrelid = m.oid AND c.contype = 'f')
+                 AND EXISTS (SELECT FROM pg_catalog.pg_class i WHERE i.relnamespace = n.oid AND i.relname = 'measurement_indicator_idx')
+                THEN '0.3.0'
+                WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
+                THEN '0.2.0' END AS version) v
+WHERE e.extname = 'styring'
+  AND EXISTS (SELECT FROM pg_catalog.pg_class g WHERE g.relnamespace = n.oid AND g.relname = 'goal_attainment' AND g.relkind = 'v');
+COMMENT ON VIEW @extschema@.models IS
+    'the steering models of this database (from the catalog): schema, owner, the styring version whose tables and checks it has, and whether that is the installed one (else its owner runs styring.upgrade_model)';
+GRANT SELECT ON @extschema@.models TO PUBLIC;
 ------------------------------------------------------------------------------
 -- The views of a steering model
 ------------------------------------------------------------------------------
@@ -1459,3 +1488,19 @@ BEGIN
         EXECUTE pg_catalog.format('ALTER EXTENSION styring ADD TYPE %s', a);
     END LOOP;
 END $arrays$;
+
+------------------------------------------------------------------------------
+-- The models this update leaves behind: an update cannot rebuild a user's
+-- model (whatever an extension script creates becomes part of the extension,
+-- and it may not replace what is not), so each owner runs upgrade_model. A
+-- WARNING, since an extension script shows nothing below that level.
+------------------------------------------------------------------------------
+DO $models$
+DECLARE
+    m record;
+BEGIN
+    FOR m IN SELECT model, owner, version FROM @extschema@.models WHERE NOT current ORDER BY model LOOP
+        RAISE WARNING '%', pg_catalog.format('steering model %I (owner %I) has the tables of styring %s; its owner brings it up with SELECT styring.upgrade_model(%L)',
+                                            m.model, m.owner, coalesce(m.version, 'unknown'), m.model);
+    END LOOP;
+END $models$;

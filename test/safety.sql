@@ -6,7 +6,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(33);
+SELECT plan(35);
 
 CREATE ROLE styring_mallory NOLOGIN NOSUPERUSER;
 CREATE ROLE styring_alice NOLOGIN NOSUPERUSER;
@@ -45,6 +45,14 @@ ALTER TABLE super_model.unit OWNER TO CURRENT_USER;
 SET ROLE styring_mallory;
 SELECT is(styring.load_klass('mallory_own', '{"codes": [{"code": "0301", "name": "Oslo"}]}'), 1::bigint,
           'the owner loads into its own model');
+RESET ROLE;
+
+-- Every role sees which models there are, from the catalog alone.
+SET ROLE styring_alice;
+SELECT is((SELECT string_agg(model || ' ' || version || ' ' || current, ', ' ORDER BY model) FROM styring.models
+           WHERE model IN ('mallory_own', 'super_model')),
+          'mallory_own 0.3.0 true, super_model 0.3.0 true', 'styring.models lists the models and their versions to any role');
+SELECT is((SELECT owner FROM styring.models WHERE model = 'mallory_own'), 'styring_mallory', 'and their owners');
 RESET ROLE;
 
 -- 3. No temporary table: a loader runs nothing left in pg_temp, and needs no TEMP privilege.

@@ -87,7 +87,16 @@ for db in styring_model_old styring_model_new; do dropdb --if-exists "$db" >/dev
 demo_model styring_model_old 0.2.0
 psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "CREATE VIEW public.my_units AS SELECT unit, count(*) AS goals FROM kommune.goal_attainment GROUP BY unit"
 mine_before=$(psql -X -A -t -d styring_model_old -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
-psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "ALTER EXTENSION styring UPDATE" -c "SELECT styring.upgrade_model('kommune')" >/dev/null
+notice=$(psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "ALTER EXTENSION styring UPDATE" 2>&1)
+listed=$(psql -X -A -t -d styring_model_old -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
+psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "SELECT styring.upgrade_model('kommune')" >/dev/null
+listed_after=$(psql -X -A -t -d styring_model_old -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
+if ! grep -q "steering model kommune (owner .*) has the tables of styring 0.2.0" <<<"$notice"; then
+    echo "upgrade: the update did not name the model it left behind: $notice"; exit 1
+fi
+if [ "$listed" != "kommune 0.2.0 false" ] || [ "$listed_after" != "kommune $default true" ]; then
+    echo "upgrade: styring.models listed '$listed' after the update and '$listed_after' after upgrade_model"; exit 1
+fi
 demo_model styring_model_new
 model_old=$(answers styring_model_old)
 model_new=$(answers styring_model_new)
@@ -100,4 +109,4 @@ if [ "$model_old" != "$model_new" ]; then
 fi
 if [ -z "$mine_before" ] || [ "$mine_before" != "$mine_after" ]; then echo "upgrade: the user's view answered '$mine_before', then '$mine_after'"; exit 1; fi
 if [ "$fks" != 2 ]; then echo "upgrade: the upgraded model's measurement has $fks foreign keys, not 2"; exit 1; fi
-echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after); a model made under 0.2.0 and upgraded answers its $(echo "$views" | wc -w) views as a fresh one, with the user's view on it intact"
+echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after); a model made under 0.2.0 is listed by styring.models and named by the update, and once upgraded answers its $(echo "$views" | wc -w) views as a fresh one, with the user's view on it intact"
