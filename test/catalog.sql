@@ -52,9 +52,12 @@ SELECT is((SELECT string_agg(pg_describe_object(d.classid, d.objid, 0), ', ')
            WHERE d.deptype = 'e' AND obj_description(d.objid, d.classid::regclass::name) IS NULL
              AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
                                'pg_opclass'::regclass, 'pg_cast'::regclass)
-             -- the array types PostgreSQL makes for each type (members from 17 on)
+             -- the array types PostgreSQL makes for each type, and a view's row type (members from
+             -- 17 on; the view's comment describes it)
              AND NOT (d.classid = 'pg_type'::regclass
-                      AND EXISTS (SELECT FROM pg_type e WHERE e.typarray = d.objid))),
+                      AND (EXISTS (SELECT FROM pg_type e WHERE e.typarray = d.objid)
+                           OR EXISTS (SELECT FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid
+                                      WHERE t.oid = d.objid AND c.relkind IN ('v', 'r', 'm'))))),
           NULL, 'every function, aggregate, type, operator, operator class and cast has a COMMENT');
 
 -- min and max are the exception PostgreSQL itself makes for every ordered
