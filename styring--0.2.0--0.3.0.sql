@@ -864,7 +864,7 @@ DECLARE
     tim text := doc #>> '{role,time,0}';
     metric text := doc #>> '{role,metric,0}';
     gender_dim text;
-    dim jsonb;
+    codes text[];
     gs bigint; gn bigint; ms bigint; mn bigint; ts bigint; tn bigint; ks bigint := 1; kn bigint := 1;
     bad record;
     badtext text;
@@ -928,31 +928,31 @@ BEGIN
         LEFT JOIN jsonb_each(doc -> 'dimension') x(id, dim) ON x.id = d.id
         ORDER BY d.k
     LOOP
-        dim := to_jsonb(@extschema@.jsonstat2_categories(bad.id, bad.cat, sizes[bad.k]));
+        codes := @extschema@.jsonstat2_categories(bad.id, bad.cat, sizes[bad.k]);
         IF bad.id NOT IN (geo, tim, metric, coalesce(gender_dim, '')) AND sizes[bad.k] <> 1 THEN
             RAISE EXCEPTION 'json-stat2 dimension "%" has % categories; only region, year, contents and gender may vary', @extschema@.doc_excerpt(bad.id), sizes[bad.k]
                 USING ERRCODE = 'invalid_parameter_value', HINT = 'Ask the API for one category of it at a time.';
         END IF;
         IF bad.id = geo THEN
-            st.unit_code := ARRAY(SELECT jsonb_array_elements_text(dim));
+            st.unit_code := codes;
             st.unit_name := ARRAY(SELECT coalesce(bad.cat -> 'label' ->> c, c) FROM unnest(st.unit_code) c);
         ELSIF bad.id = metric THEN
-            st.indicator_code := ARRAY(SELECT jsonb_array_elements_text(dim));
+            st.indicator_code := codes;
             st.indicator_name := ARRAY(SELECT coalesce(bad.cat -> 'label' ->> c, c) FROM unnest(st.indicator_code) c);
             st.indicator_measure := ARRAY(SELECT bad.cat -> 'unit' -> c ->> 'base' FROM unnest(st.indicator_code) c);
             st.indicator_source := array_fill(source, ARRAY[cardinality(st.indicator_code)]);
         ELSIF bad.id = tim THEN
-            SELECT c INTO badtext FROM jsonb_array_elements_text(dim) c WHERE c !~ '^[0-9]{4}$' LIMIT 1;
+            SELECT c INTO badtext FROM unnest(codes) c WHERE c !~ '^[0-9]{4}$' LIMIT 1;
             IF badtext IS NOT NULL THEN
                 RAISE EXCEPTION 'json-stat2 time category "%" is not a year', @extschema@.doc_excerpt(badtext) USING ERRCODE = 'invalid_parameter_value';
             END IF;
-            st.m_year := ARRAY(SELECT c::int FROM jsonb_array_elements_text(dim) c);
+            st.m_year := ARRAY(SELECT c::int FROM unnest(codes) c);
         ELSIF bad.id = gender_dim THEN
-            SELECT c INTO badtext FROM jsonb_array_elements_text(dim) c WHERE c NOT IN ('0', '1', '2') LIMIT 1;
+            SELECT c INTO badtext FROM unnest(codes) c WHERE c NOT IN ('0', '1', '2') LIMIT 1;
             IF badtext IS NOT NULL THEN
                 RAISE EXCEPTION 'json-stat2 gender category "%" is not 0, 1 or 2', @extschema@.doc_excerpt(badtext) USING ERRCODE = 'invalid_parameter_value';
             END IF;
-            st.m_gender := ARRAY(SELECT (ARRAY['T', 'M', 'K'])[c::int + 1] FROM jsonb_array_elements_text(dim) c);
+            st.m_gender := ARRAY(SELECT (ARRAY['T', 'M', 'K'])[c::int + 1] FROM unnest(codes) c);
         END IF;
     END LOOP;
     strides := array_fill(1::bigint, ARRAY[cardinality(ids)]);

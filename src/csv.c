@@ -38,17 +38,29 @@ csv_report(CsvError err, int line, const CsvReader *r)
 			 errdetail("At byte %zu of the document.", r->error_pos + 1)));
 }
 
+/* A record whose text[] would not fit in one allocation. */
+static void
+csv_too_large(int line)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("CSV record on line %d is too large", line),
+			 errdetail("A record is at most %d fields and 1 GB as a text array.", (int) MaxArraySize)));
+}
+
 /*
  * First pass over one record: its number of fields and the bytes its text[]
- * needs (each element a 4-byte header and its text, int-aligned). The reader
- * is left after the record; the caller restores it for the copy.
+ * needs (the array header, then each element's 4-byte header and text,
+ * int-aligned), refused before anything is allocated when that is more than
+ * one allocation may hold. The reader is left after the record; the caller
+ * restores it for the copy.
  */
 static void
 csv_measure_record(CsvReader *r, int line, int64 *nfields, Size *bytes)
 {
 	bool		last = false;
 	int64		n = 0;
-	Size		size = 0;
+	Size		size = ARR_OVERHEAD_NONULLS(1);
 
 	while (!last)
 	{
@@ -60,11 +72,9 @@ csv_measure_record(CsvReader *r, int line, int64 *nfields, Size *bytes)
 			csv_report(err, field_line, r);
 		n++;
 		size += INTALIGN(VARHDRSZ + len);
-		if (n > MaxArraySize || size > MaxAllocSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("CSV record on line %d is too large", line),
-					 errdetail("A record is at most %d fields and 1 GB as a text array.", (int) MaxArraySize)));
+		/* >=: the copy allocates one byte more */
+		if (n > MaxArraySize || size >= MaxAllocSize)
+			csv_too_large(line);
 		if (n % CSV_INTERRUPT_EVERY == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
@@ -72,12 +82,10 @@ csv_measure_record(CsvReader *r, int line, int64 *nfields, Size *bytes)
 	*bytes = size;
 }
 
-/* Second pass: the record's fields written in place into one text[]. */
+/* Second pass: the record's fields written in place into one text[] of the measured size. */
 static ArrayType *
 csv_copy_record(CsvReader *r, int64 nfields, Size bytes)
 {
-	Size		header = ARR_OVERHEAD_NONULLS(1);
-	Size		total = header + bytes;
 	ArrayType  *a;
 	char	   *p;
 	int			dims[1] = {(int) nfields};
@@ -85,14 +93,10 @@ csv_copy_record(CsvReader *r, int64 nfields, Size bytes)
 	bool		last = false;
 	int64		n = 0;
 
-	if (total > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("CSV record on line %d is too large", r->line),
-				 errdetail("A record is at most %d fields and 1 GB as a text array.", (int) MaxArraySize)));
+	Assert(bytes < MaxAllocSize);
 	/* one byte more: the reader ends every field with a NUL */
-	a = (ArrayType *) palloc0(total + 1);
-	SET_VARSIZE(a, total);
+	a = (ArrayType *) palloc0(bytes + 1);
+	SET_VARSIZE(a, bytes);
 	a->ndim = 1;
 	a->dataoffset = 0;
 	a->elemtype = TEXTOID;
@@ -112,7 +116,7 @@ csv_copy_record(CsvReader *r, int64 nfields, Size bytes)
 		if (++n % CSV_INTERRUPT_EVERY == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	Assert(n == nfields && p == (char *) a + total);
+	Assert(n == nfields && p == (char *) a + bytes);
 	return a;
 }
 
