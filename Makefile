@@ -2,7 +2,7 @@
 # PGXS build: `make && make install`, then `make installcheck` against a running server.
 
 EXTENSION    = styring
-EXTVERSION   = 0.3.0
+EXTVERSION   = 0.4.0
 MODULE_big   = styring
 OBJS         = src/styring.o \
                src/row_array.o \
@@ -32,8 +32,12 @@ OBJS         = src/styring.o \
 # from the sources by concern in src/sql/ (see "The SQL sources" below) and
 # committed; older released scripts are kept as they were released.
 SQL_SOURCES  = $(sort $(wildcard $(srcdir)/src/sql/[0-9]*.sql))
-SQL_MODEL    = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_views.sql 74_pipeline.sql 76_loaders.sql 80_report.sql 90_arrays.sql)
-SQL_BUILT    = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2.0--0.3.0.sql
+# what the update from the last release makes again (only what changed)
+SQL_UPDATE   = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_views.sql 73_stored_profiles.sql)
+LAST_RELEASE = 0.3.0
+UPDATE_SQL   = $(EXTENSION)--$(LAST_RELEASE)--$(EXTVERSION).sql
+UPDATE_PARTS = $(srcdir)/src/sql/upgrade/$(LAST_RELEASE)--$(EXTVERSION).sql $(SQL_UPDATE) $(srcdir)/src/sql/upgrade/models_behind.sql
+SQL_BUILT    = $(EXTENSION)--$(EXTVERSION).sql $(UPDATE_SQL)
 DATA         = $(sort $(wildcard $(EXTENSION)--*.sql) $(SQL_BUILT))
 DOCS         = $(wildcard doc/*.md)
 
@@ -65,15 +69,15 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(srcdir)/Makefile
 	@test -n "$(SQL_SOURCES)" || { echo "no SQL sources in src/sql"; exit 1; }
 	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $@
 
-$(EXTENSION)--0.2.0--0.3.0.sql: $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql $(srcdir)/Makefile
-	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql > $@
+$(UPDATE_SQL): $(UPDATE_PARTS) $(srcdir)/Makefile
+	cat $(UPDATE_PARTS) > $@
 
 .PHONY: sql-check
 sql-check:
 	@tmp=$$(mktemp -d) && \
 	sed -e 's/^CREATE OR REPLACE /CREATE /' $(SQL_SOURCES) > $$tmp/full.sql && \
-	cat $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.sql $(SQL_MODEL) $(srcdir)/src/sql/upgrade/0.2.0--0.3.0.post.sql > $$tmp/upgrade.sql && \
-	cmp -s $$tmp/full.sql $(EXTENSION)--$(EXTVERSION).sql && cmp -s $$tmp/upgrade.sql $(EXTENSION)--0.2.0--0.3.0.sql; \
+	cat $(UPDATE_PARTS) > $$tmp/upgrade.sql && \
+	cmp -s $$tmp/full.sql $(EXTENSION)--$(EXTVERSION).sql && cmp -s $$tmp/upgrade.sql $(UPDATE_SQL); \
 	rc=$$?; rm -rf $$tmp; \
 	if [ $$rc -eq 0 ]; then echo "sql-check: $(SQL_BUILT) are what src/sql makes"; \
 	else echo "sql-check: a committed install script differs from src/sql; run make and commit"; fi; exit $$rc

@@ -15,7 +15,7 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
 -- triggers write (VOLATILE, PARALLEL UNSAFE), model_check reads the catalog (STABLE);
 -- and the planner's estimators of <@ and @>, which read statistics (STABLE, as scalarltsel)
 SELECT set_eq($$SELECT proname || ':' || provolatile::text || proparallel::text FROM ext_functions WHERE provolatile <> 'i' OR proparallel <> 's'$$,
-              ARRAY['create_model:vu', 'model_check:ss', 'model_views:vu', 'upgrade_model:vu', 'apply_staged:vu', 'report_html:sr', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
+              ARRAY['create_model:vu', 'model_check:ss', 'model_views:vu', 'model_stored_profiles:vu', 'refresh_profiles:vu', 'profiles_rewrite:vu', 'upgrade_model:vu', 'apply_staged:vu', 'report_html:sr', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
                     'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr',
                     'goalpath_subtree_restrict:ss', 'goalpath_subtree_join:ss'],
               'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model and the estimators');
@@ -35,7 +35,7 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
                     'evaluation_cost', 'evaluation_cost', 'evaluation_summary_trans', 'evaluation_summary_trans',
                     'evaluation_summary_combine', 'ownership_problem',
                     -- the steering model's functions raise on a NULL model or document instead of returning NULL
-                    'create_model', 'model_check', 'model_views', 'upgrade_model', 'apply_staged', 'jsonstat2_categories',
+                    'create_model', 'model_check', 'model_views', 'model_stored_profiles', 'refresh_profiles', 'profiles_rewrite', 'upgrade_model', 'apply_staged', 'jsonstat2_categories',
                     'report_html', 'html_text',
                     'load_jsonstat2', 'load_kolada', 'load_klass', 'load_kostra_csv',
                     'model_measurement_refs', 'model_measurement_cascade'],

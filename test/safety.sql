@@ -51,7 +51,7 @@ RESET ROLE;
 SET ROLE styring_alice;
 SELECT is((SELECT string_agg(model || ' ' || version || ' ' || current, ', ' ORDER BY model) FROM styring.models
            WHERE model IN ('mallory_own', 'super_model')),
-          'mallory_own 0.3.0 true, super_model 0.3.0 true', 'styring.models lists the models and their versions to any role');
+          'mallory_own 0.4.0 true, super_model 0.4.0 true', 'styring.models lists the models and their versions to any role');
 SELECT is((SELECT owner FROM styring.models WHERE model = 'mallory_own'), 'styring_mallory', 'and their owners');
 RESET ROLE;
 

@@ -38,6 +38,11 @@ BEGIN
                        AND d.refobjid = ext AND d.deptype = 'e'
                       WHERE (o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND t.typrelid = o.objid)
                          OR (o.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.typarray = o.objid))
+      -- and a member relation's row type (a view's, up to PostgreSQL 16) and its array type
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_type t
+                      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = t.typrelid
+                       AND d.refobjid = ext AND d.deptype = 'e'
+                      WHERE o.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND (t.oid = o.objid OR t.typarray = o.objid))
     ORDER BY 1 LIMIT 1;
     IF stranger IS NOT NULL THEN
         RAISE EXCEPTION 'schema "@extschema@" holds %, which is not part of the extension styring', stranger

@@ -51,7 +51,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE OR REPLACE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'account', 'account_hierarchy', 'evaluation', 'index_weight', 'cost_quality_pair'];
+                 'measurement', 'group_profile', 'account', 'account_hierarchy', 'evaluation', 'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
 
@@ -220,6 +220,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     IF made THEN
         EXECUTE format('COMMENT ON SCHEMA %I IS %L', model, 'a styring steering model (styring.create_model)');
     END IF;
+    PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_views(model);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.create_model(text) IS
@@ -260,6 +261,11 @@ BEGIN
         EXECUTE format('CREATE INDEX measurement_indicator_idx ON %1$I.measurement (indicator, year)', model);
         done := done || 'index measurement_indicator_idx'::text;
     END IF;
+    IF to_regclass(format('%I.group_profile', model)) IS NULL THEN
+        done := done || 'stored group profiles'::text;
+    END IF;
+    PERFORM @extschema@.model_stored_profiles(model);
+    PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_views(model);
     RETURN format('model %s: %s', model, array_to_string(done || format('views of styring %s', (SELECT extversion FROM pg_extension WHERE extname = 'styring')), ', '));
 END $fn$;
@@ -323,8 +329,9 @@ COMMENT ON FUNCTION @extschema@.model_measurement_cascade() IS
 
 -- The steering models of this database, found in the catalog (a schema with a
 -- model's measurement table and views), with the version of styring whose
--- tables and checks each has: 0.3.0 when measurement references unit and
--- indicator by foreign keys, 0.2.0 while statement triggers check them. A
+-- tables and checks each has: 0.4.0 when it keeps stored group profiles,
+-- 0.3.0 when measurement references unit and indicator by foreign keys,
+-- 0.2.0 while statement triggers check them. A
 -- model behind the extension is brought up by its owner with
 -- styring.upgrade_model. Read from the catalog alone: listing the models runs
 -- no code of theirs, and nothing can fall out of step with them (a table of
@@ -341,7 +348,8 @@ CROSS JOIN LATERAL (
                              JOIN pg_catalog.pg_class u ON u.oid = c.confrelid AND u.relname = 'unit' AND u.relnamespace = n.oid
                              WHERE c.conrelid = m.oid AND c.contype = 'f')
                  AND EXISTS (SELECT FROM pg_catalog.pg_class i WHERE i.relnamespace = n.oid AND i.relname = 'measurement_indicator_idx')
-                THEN '0.3.0'
+                THEN CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'styring_profiles_insert')
+                          THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
 WHERE e.extname = 'styring'

@@ -43,33 +43,29 @@ FROM (SELECT unit, year, @extschema@.chain_rollup(goal::@extschema@.goalpath, at
 CROSS JOIN LATERAL unnest(r.nodes) AS n(path, level, n, flat_mean, chain_mean)
 JOIN %1$I.unit u ON u.code = r.unit
 LEFT JOIN %1$I.goal g ON g.path OPERATOR(@extschema@.=) n.path$v$,
+-- Every member row joined to its group's stored profile: a filter on unit,
+-- year, indicator or group reaches the indexes of measurement, group_member
+-- and group_profile, and no group is profiled to answer a query.
 $v$CREATE OR REPLACE VIEW %1$I.ranking AS
-WITH member_value AS (
-    SELECT gm.group_code, m.indicator, m.year, m.gender, m.unit, m.value,
-           coalesce(i.higher_is_better, true) AS higher_is_better
-    FROM %1$I.group_member gm
-    JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
-    JOIN %1$I.indicator i ON i.code = m.indicator),
-grp AS (
-    SELECT group_code, indicator, year, gender, @extschema@.profile(value) AS p
-    FROM member_value GROUP BY group_code, indicator, year, gender)
-SELECT v.group_code, cg.name AS group_name, cg.kind AS group_kind, v.indicator, v.year, v.gender,
-       v.unit, u.name AS unit_name, v.value, v.higher_is_better,
-       @extschema@.rank_in(g.p, v.value, v.higher_is_better) AS rank,
-       @extschema@.group_size(g.p) AS group_size,
-       format('nr %%s av %%s', @extschema@.rank_in(g.p, v.value, v.higher_is_better), @extschema@.group_size(g.p)) AS place,
-       @extschema@.percent_rank_in(g.p, v.value, v.higher_is_better) AS percent_rank,
-       @extschema@.quartile_band(g.p, v.value, v.higher_is_better) AS quartile_band,
-       @extschema@.grade(g.p, v.value, v.higher_is_better) AS grade,
-       @extschema@.group_mean(g.p) AS group_mean, @extschema@.group_median(g.p) AS group_median,
-       @extschema@.deviation_from_mean(g.p, v.value) AS deviation_from_mean,
-       @extschema@.deviation_from_mean_pct(g.p, v.value) AS deviation_from_mean_pct,
-       @extschema@.deviation_from_median(g.p, v.value) AS deviation_from_median,
-       @extschema@.deviation_from_median_pct(g.p, v.value) AS deviation_from_median_pct
-FROM member_value v
-JOIN grp g USING (group_code, indicator, year, gender)
-JOIN %1$I.comparison_group cg ON cg.code = v.group_code
-JOIN %1$I.unit u ON u.code = v.unit$v$,
+SELECT gm.group_code, cg.name AS group_name, cg.kind AS group_kind, m.indicator, m.year, m.gender,
+       m.unit, u.name AS unit_name, m.value, coalesce(i.higher_is_better, true) AS higher_is_better,
+       @extschema@.rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS rank,
+       @extschema@.group_size(gp.profile) AS group_size,
+       format('nr %%s av %%s', @extschema@.rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)), @extschema@.group_size(gp.profile)) AS place,
+       @extschema@.percent_rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS percent_rank,
+       @extschema@.quartile_band(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS quartile_band,
+       @extschema@.grade(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS grade,
+       @extschema@.group_mean(gp.profile) AS group_mean, @extschema@.group_median(gp.profile) AS group_median,
+       @extschema@.deviation_from_mean(gp.profile, m.value) AS deviation_from_mean,
+       @extschema@.deviation_from_mean_pct(gp.profile, m.value) AS deviation_from_mean_pct,
+       @extschema@.deviation_from_median(gp.profile, m.value) AS deviation_from_median,
+       @extschema@.deviation_from_median_pct(gp.profile, m.value) AS deviation_from_median_pct
+FROM %1$I.group_member gm
+JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
+JOIN %1$I.group_profile gp ON gp.group_code = gm.group_code AND gp.indicator = m.indicator AND gp.year = m.year AND gp.gender = m.gender
+JOIN %1$I.indicator i ON i.code = m.indicator
+JOIN %1$I.comparison_group cg ON cg.code = gm.group_code
+JOIN %1$I.unit u ON u.code = m.unit$v$,
 $v$CREATE OR REPLACE VIEW %1$I.group_figures AS
 SELECT gm.group_code, cg.name AS group_name, m.indicator, m.year, m.gender,
        count(*) AS members, count(m.value) AS members_reporting,
@@ -85,19 +81,14 @@ JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year
 JOIN %1$I.comparison_group cg ON cg.code = gm.group_code
 LEFT JOIN %1$I.unit_population p ON p.unit = m.unit AND p.year = m.year
 GROUP BY gm.group_code, cg.name, m.indicator, m.year, m.gender$v$,
+-- One aggregate pass per series; the latest value and the three years before
+-- it are then read by the primary key, so a filter on unit or indicator
+-- reaches the index and nothing sorts the whole table.
 $v$CREATE OR REPLACE VIEW %1$I.trend AS
 WITH series AS (
     SELECT unit, indicator, gender, count(*) AS years, min(year) AS first_year, max(year) AS last_year,
            regr_slope(value, year) AS slope
     FROM %1$I.measurement WHERE value IS NOT NULL GROUP BY unit, indicator, gender),
-latest AS (
-    SELECT DISTINCT ON (unit, indicator, gender) unit, indicator, gender, year, value
-    FROM %1$I.measurement WHERE value IS NOT NULL ORDER BY unit, indicator, gender, year DESC),
-previous AS (
-    SELECT l.unit, l.indicator, l.gender, avg(m.value) AS mean3, count(*) AS n
-    FROM latest l JOIN %1$I.measurement m ON m.unit = l.unit AND m.indicator = l.indicator AND m.gender = l.gender
-     AND m.year BETWEEN l.year - 3 AND l.year - 1 AND m.value IS NOT NULL
-    GROUP BY l.unit, l.indicator, l.gender),
 unit_target AS (
     SELECT DISTINCT ON (u.code, gi.indicator) u.code AS unit, gi.indicator, gi.target
     FROM %1$I.goal_indicator gi JOIN %1$I.unit u ON gi.unit = u.code OR gi.unit IS NULL
@@ -107,9 +98,12 @@ t AS (
     SELECT s.*, l.value AS last_value, p.mean3, ut.target,
            coalesce(@extschema@.higher_is_better(ut.target), i.higher_is_better) AS higher_is_better
     FROM series s
-    JOIN latest l USING (unit, indicator, gender)
+    JOIN %1$I.measurement l ON l.unit = s.unit AND l.indicator = s.indicator AND l.year = s.last_year AND l.gender = s.gender
     JOIN %1$I.indicator i ON i.code = s.indicator
-    LEFT JOIN previous p USING (unit, indicator, gender)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN count(*) > 0 THEN avg(m.value) END AS mean3 FROM %1$I.measurement m
+        WHERE m.unit = s.unit AND m.indicator = s.indicator AND m.gender = s.gender
+          AND m.year BETWEEN s.last_year - 3 AND s.last_year - 1 AND m.value IS NOT NULL) p
     LEFT JOIN unit_target ut ON ut.unit = s.unit AND ut.indicator = s.indicator AND s.gender = 'T')
 SELECT t.unit, u.name AS unit_name, t.indicator, t.gender, t.years, t.first_year, t.last_year,
        t.slope, t.last_value, t.mean3 AS mean_previous_3_years,

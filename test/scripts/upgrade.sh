@@ -62,10 +62,11 @@ if [ "$old" != "$new" ]; then
     exit 1
 fi
 
-# A steering model made and loaded under 0.2.0 (the demo's, through the loaders), a view of the
-# user's on one of its views, then ALTER EXTENSION styring UPDATE and, by the model's owner,
-# styring.upgrade_model: every view of the model answers exactly as the same model made fresh under
-# the default version, the user's view survives, and the model has the foreign keys of a new one.
+# A steering model made and loaded under an older release (the demo's, through the loaders), a
+# view of the user's on one of its views, then ALTER EXTENSION styring UPDATE and, by the model's
+# owner, styring.upgrade_model: every view of the model answers exactly as the same model made fresh
+# under the default version, the user's view survives, and the model has the foreign keys and the
+# stored group profiles of a new one.
 views="goal_attainment goal_rollup ranking group_figures trend cost_quality composite_index evaluation_report goal_clarity"
 answers() {
     local v out=""
@@ -83,30 +84,44 @@ demo_model() {
     psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "CREATE EXTENSION styring${2:+ VERSION '$2'}" \
          -f demo/bolig_for_velferd.sql -f demo/bergslagen.sql -f demo/model.sql >/dev/null
 }
-for db in styring_model_old styring_model_new; do dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"; done
-demo_model styring_model_old 0.2.0
-psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "CREATE VIEW public.my_units AS SELECT unit, count(*) AS goals FROM kommune.goal_attainment GROUP BY unit"
-mine_before=$(psql -X -A -t -d styring_model_old -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
-notice=$(psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "ALTER EXTENSION styring UPDATE" 2>&1)
-listed=$(psql -X -A -t -d styring_model_old -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
-psql -X -q -v ON_ERROR_STOP=1 -d styring_model_old -c "SELECT styring.upgrade_model('kommune')" >/dev/null
-listed_after=$(psql -X -A -t -d styring_model_old -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
-if ! grep -q "steering model kommune (owner .*) has the tables of styring 0.2.0" <<<"$notice"; then
-    echo "upgrade: the update did not name the model it left behind: $notice"; exit 1
-fi
-if [ "$listed" != "kommune 0.2.0 false" ] || [ "$listed_after" != "kommune $default true" ]; then
-    echo "upgrade: styring.models listed '$listed' after the update and '$listed_after' after upgrade_model"; exit 1
-fi
+dropdb --if-exists styring_model_new >/dev/null 2>&1; createdb styring_model_new
 demo_model styring_model_new
-model_old=$(answers styring_model_old)
 model_new=$(answers styring_model_new)
-mine_after=$(psql -X -A -t -d styring_model_old -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
-fks=$(psql -X -A -t -d styring_model_old -c "SELECT count(*) FROM pg_constraint WHERE conrelid = 'kommune.measurement'::regclass AND contype = 'f'")
-for db in styring_model_old styring_model_new; do dropdb "$db"; done
-if [ "$model_old" != "$model_new" ]; then
-    echo "upgrade: a model made under 0.2.0 and upgraded answers differently from a fresh one:"
-    diff <(echo "$model_old") <(echo "$model_new"); exit 1
-fi
-if [ -z "$mine_before" ] || [ "$mine_before" != "$mine_after" ]; then echo "upgrade: the user's view answered '$mine_before', then '$mine_after'"; exit 1; fi
-if [ "$fks" != 2 ]; then echo "upgrade: the upgraded model's measurement has $fks foreign keys, not 2"; exit 1; fi
-echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after); a model made under 0.2.0 is listed by styring.models and named by the update, and once upgraded answers its $(echo "$views" | wc -w) views as a fresh one, with the user's view on it intact"
+dropdb styring_model_new
+model_releases=""
+for from in 0.2.0 0.3.0; do
+    db=styring_model_$(tr . _ <<<"$from")
+    dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"
+    demo_model "$db" "$from"
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE VIEW public.my_units AS SELECT unit, count(*) AS goals FROM kommune.goal_attainment GROUP BY unit"
+    mine_before=$(psql -X -A -t -d "$db" -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
+    notice=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "ALTER EXTENSION styring UPDATE" 2>&1)
+    listed=$(psql -X -A -t -d "$db" -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT styring.upgrade_model('kommune')" >/dev/null
+    listed_after=$(psql -X -A -t -d "$db" -c "SELECT model || ' ' || version || ' ' || current FROM styring.models")
+    if ! grep -q "steering model kommune (owner .*) has the tables of styring $from" <<<"$notice"; then
+        echo "upgrade: the update did not name the $from model it left behind: $notice"; exit 1
+    fi
+    if [ "$listed" != "kommune $from false" ] || [ "$listed_after" != "kommune $default true" ]; then
+        echo "upgrade: styring.models listed '$listed' after the update and '$listed_after' after upgrade_model"; exit 1
+    fi
+    model_old=$(answers "$db")
+    mine_after=$(psql -X -A -t -d "$db" -c "SELECT string_agg(unit || ':' || goals, ',' ORDER BY unit) FROM public.my_units")
+    fks=$(psql -X -A -t -d "$db" -c "SELECT count(*) FROM pg_constraint WHERE conrelid = 'kommune.measurement'::regclass AND contype = 'f'")
+    # the stored profiles are kept current after the upgrade: a new value moves its groups' profiles
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "UPDATE kommune.measurement SET value = value * 2 WHERE unit = '0612'" >/dev/null
+    stale=$(psql -X -A -t -d "$db" -c "WITH fresh AS (SELECT gm.group_code, m.indicator, m.year, m.gender, styring.profile(m.value)::text AS p
+              FROM kommune.group_member gm JOIN kommune.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL GROUP BY 1, 2, 3, 4)
+            SELECT count(*) FROM fresh f FULL JOIN (SELECT group_code, indicator, year, gender, profile::text AS p FROM kommune.group_profile) s
+              USING (group_code, indicator, year, gender) WHERE f.p IS DISTINCT FROM s.p")
+    dropdb "$db"
+    if [ "$model_old" != "$model_new" ]; then
+        echo "upgrade: a model made under $from and upgraded answers differently from a fresh one:"
+        diff <(echo "$model_old") <(echo "$model_new"); exit 1
+    fi
+    if [ -z "$mine_before" ] || [ "$mine_before" != "$mine_after" ]; then echo "upgrade: the user's view answered '$mine_before', then '$mine_after'"; exit 1; fi
+    if [ "$fks" != 2 ]; then echo "upgrade: the upgraded $from model's measurement has $fks foreign keys, not 2"; exit 1; fi
+    if [ "$stale" != 0 ]; then echo "upgrade: the upgraded $from model has $stale stored profiles that differ from fresh ones"; exit 1; fi
+    model_releases+="${model_releases:+ and }$from"
+done
+echo "upgrade: $oldest -> $default through $upgrades upgrade script(s): catalog equal to a fresh install ($(echo "$new" | wc -l) objects); a view made on $oldest answers the same ($after); models made under $model_releases are listed by styring.models and named by the update, and once upgraded answer their $(echo "$views" | wc -w) views as a fresh one, with the user's view on them intact and stored profiles kept current"

@@ -51,6 +51,11 @@ BEGIN
                        AND d.refobjid = ext AND d.deptype = 'e'
                       WHERE (o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND t.typrelid = o.objid)
                          OR (o.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.typarray = o.objid))
+      -- and a member relation's row type (a view's, up to PostgreSQL 16) and its array type
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_type t
+                      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = t.typrelid
+                       AND d.refobjid = ext AND d.deptype = 'e'
+                      WHERE o.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND (t.oid = o.objid OR t.typarray = o.objid))
     ORDER BY 1 LIMIT 1;
     IF stranger IS NOT NULL THEN
         RAISE EXCEPTION 'schema "@extschema@" holds %, which is not part of the extension styring', stranger
@@ -1233,7 +1238,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'account', 'account_hierarchy', 'evaluation', 'index_weight', 'cost_quality_pair'];
+                 'measurement', 'group_profile', 'account', 'account_hierarchy', 'evaluation', 'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
 
@@ -1402,6 +1407,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     IF made THEN
         EXECUTE format('COMMENT ON SCHEMA %I IS %L', model, 'a styring steering model (styring.create_model)');
     END IF;
+    PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_views(model);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.create_model(text) IS
@@ -1442,6 +1448,11 @@ BEGIN
         EXECUTE format('CREATE INDEX measurement_indicator_idx ON %1$I.measurement (indicator, year)', model);
         done := done || 'index measurement_indicator_idx'::text;
     END IF;
+    IF to_regclass(format('%I.group_profile', model)) IS NULL THEN
+        done := done || 'stored group profiles'::text;
+    END IF;
+    PERFORM @extschema@.model_stored_profiles(model);
+    PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_views(model);
     RETURN format('model %s: %s', model, array_to_string(done || format('views of styring %s', (SELECT extversion FROM pg_extension WHERE extname = 'styring')), ', '));
 END $fn$;
@@ -1505,8 +1516,9 @@ COMMENT ON FUNCTION @extschema@.model_measurement_cascade() IS
 
 -- The steering models of this database, found in the catalog (a schema with a
 -- model's measurement table and views), with the version of styring whose
--- tables and checks each has: 0.3.0 when measurement references unit and
--- indicator by foreign keys, 0.2.0 while statement triggers check them. A
+-- tables and checks each has: 0.4.0 when it keeps stored group profiles,
+-- 0.3.0 when measurement references unit and indicator by foreign keys,
+-- 0.2.0 while statement triggers check them. A
 -- model behind the extension is brought up by its owner with
 -- styring.upgrade_model. Read from the catalog alone: listing the models runs
 -- no code of theirs, and nothing can fall out of step with them (a table of
@@ -1523,7 +1535,8 @@ CROSS JOIN LATERAL (
                              JOIN pg_catalog.pg_class u ON u.oid = c.confrelid AND u.relname = 'unit' AND u.relnamespace = n.oid
                              WHERE c.conrelid = m.oid AND c.contype = 'f')
                  AND EXISTS (SELECT FROM pg_catalog.pg_class i WHERE i.relnamespace = n.oid AND i.relname = 'measurement_indicator_idx')
-                THEN '0.3.0'
+                THEN CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'styring_profiles_insert')
+                          THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
 WHERE e.extname = 'styring'
@@ -1576,33 +1589,29 @@ FROM (SELECT unit, year, @extschema@.chain_rollup(goal::@extschema@.goalpath, at
 CROSS JOIN LATERAL unnest(r.nodes) AS n(path, level, n, flat_mean, chain_mean)
 JOIN %1$I.unit u ON u.code = r.unit
 LEFT JOIN %1$I.goal g ON g.path OPERATOR(@extschema@.=) n.path$v$,
+-- Every member row joined to its group's stored profile: a filter on unit,
+-- year, indicator or group reaches the indexes of measurement, group_member
+-- and group_profile, and no group is profiled to answer a query.
 $v$CREATE OR REPLACE VIEW %1$I.ranking AS
-WITH member_value AS (
-    SELECT gm.group_code, m.indicator, m.year, m.gender, m.unit, m.value,
-           coalesce(i.higher_is_better, true) AS higher_is_better
-    FROM %1$I.group_member gm
-    JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
-    JOIN %1$I.indicator i ON i.code = m.indicator),
-grp AS (
-    SELECT group_code, indicator, year, gender, @extschema@.profile(value) AS p
-    FROM member_value GROUP BY group_code, indicator, year, gender)
-SELECT v.group_code, cg.name AS group_name, cg.kind AS group_kind, v.indicator, v.year, v.gender,
-       v.unit, u.name AS unit_name, v.value, v.higher_is_better,
-       @extschema@.rank_in(g.p, v.value, v.higher_is_better) AS rank,
-       @extschema@.group_size(g.p) AS group_size,
-       format('nr %%s av %%s', @extschema@.rank_in(g.p, v.value, v.higher_is_better), @extschema@.group_size(g.p)) AS place,
-       @extschema@.percent_rank_in(g.p, v.value, v.higher_is_better) AS percent_rank,
-       @extschema@.quartile_band(g.p, v.value, v.higher_is_better) AS quartile_band,
-       @extschema@.grade(g.p, v.value, v.higher_is_better) AS grade,
-       @extschema@.group_mean(g.p) AS group_mean, @extschema@.group_median(g.p) AS group_median,
-       @extschema@.deviation_from_mean(g.p, v.value) AS deviation_from_mean,
-       @extschema@.deviation_from_mean_pct(g.p, v.value) AS deviation_from_mean_pct,
-       @extschema@.deviation_from_median(g.p, v.value) AS deviation_from_median,
-       @extschema@.deviation_from_median_pct(g.p, v.value) AS deviation_from_median_pct
-FROM member_value v
-JOIN grp g USING (group_code, indicator, year, gender)
-JOIN %1$I.comparison_group cg ON cg.code = v.group_code
-JOIN %1$I.unit u ON u.code = v.unit$v$,
+SELECT gm.group_code, cg.name AS group_name, cg.kind AS group_kind, m.indicator, m.year, m.gender,
+       m.unit, u.name AS unit_name, m.value, coalesce(i.higher_is_better, true) AS higher_is_better,
+       @extschema@.rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS rank,
+       @extschema@.group_size(gp.profile) AS group_size,
+       format('nr %%s av %%s', @extschema@.rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)), @extschema@.group_size(gp.profile)) AS place,
+       @extschema@.percent_rank_in(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS percent_rank,
+       @extschema@.quartile_band(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS quartile_band,
+       @extschema@.grade(gp.profile, m.value, coalesce(i.higher_is_better, true)) AS grade,
+       @extschema@.group_mean(gp.profile) AS group_mean, @extschema@.group_median(gp.profile) AS group_median,
+       @extschema@.deviation_from_mean(gp.profile, m.value) AS deviation_from_mean,
+       @extschema@.deviation_from_mean_pct(gp.profile, m.value) AS deviation_from_mean_pct,
+       @extschema@.deviation_from_median(gp.profile, m.value) AS deviation_from_median,
+       @extschema@.deviation_from_median_pct(gp.profile, m.value) AS deviation_from_median_pct
+FROM %1$I.group_member gm
+JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
+JOIN %1$I.group_profile gp ON gp.group_code = gm.group_code AND gp.indicator = m.indicator AND gp.year = m.year AND gp.gender = m.gender
+JOIN %1$I.indicator i ON i.code = m.indicator
+JOIN %1$I.comparison_group cg ON cg.code = gm.group_code
+JOIN %1$I.unit u ON u.code = m.unit$v$,
 $v$CREATE OR REPLACE VIEW %1$I.group_figures AS
 SELECT gm.group_code, cg.name AS group_name, m.indicator, m.year, m.gender,
        count(*) AS members, count(m.value) AS members_reporting,
@@ -1618,19 +1627,14 @@ JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year
 JOIN %1$I.comparison_group cg ON cg.code = gm.group_code
 LEFT JOIN %1$I.unit_population p ON p.unit = m.unit AND p.year = m.year
 GROUP BY gm.group_code, cg.name, m.indicator, m.year, m.gender$v$,
+-- One aggregate pass per series; the latest value and the three years before
+-- it are then read by the primary key, so a filter on unit or indicator
+-- reaches the index and nothing sorts the whole table.
 $v$CREATE OR REPLACE VIEW %1$I.trend AS
 WITH series AS (
     SELECT unit, indicator, gender, count(*) AS years, min(year) AS first_year, max(year) AS last_year,
            regr_slope(value, year) AS slope
     FROM %1$I.measurement WHERE value IS NOT NULL GROUP BY unit, indicator, gender),
-latest AS (
-    SELECT DISTINCT ON (unit, indicator, gender) unit, indicator, gender, year, value
-    FROM %1$I.measurement WHERE value IS NOT NULL ORDER BY unit, indicator, gender, year DESC),
-previous AS (
-    SELECT l.unit, l.indicator, l.gender, avg(m.value) AS mean3, count(*) AS n
-    FROM latest l JOIN %1$I.measurement m ON m.unit = l.unit AND m.indicator = l.indicator AND m.gender = l.gender
-     AND m.year BETWEEN l.year - 3 AND l.year - 1 AND m.value IS NOT NULL
-    GROUP BY l.unit, l.indicator, l.gender),
 unit_target AS (
     SELECT DISTINCT ON (u.code, gi.indicator) u.code AS unit, gi.indicator, gi.target
     FROM %1$I.goal_indicator gi JOIN %1$I.unit u ON gi.unit = u.code OR gi.unit IS NULL
@@ -1640,9 +1644,12 @@ t AS (
     SELECT s.*, l.value AS last_value, p.mean3, ut.target,
            coalesce(@extschema@.higher_is_better(ut.target), i.higher_is_better) AS higher_is_better
     FROM series s
-    JOIN latest l USING (unit, indicator, gender)
+    JOIN %1$I.measurement l ON l.unit = s.unit AND l.indicator = s.indicator AND l.year = s.last_year AND l.gender = s.gender
     JOIN %1$I.indicator i ON i.code = s.indicator
-    LEFT JOIN previous p USING (unit, indicator, gender)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN count(*) > 0 THEN avg(m.value) END AS mean3 FROM %1$I.measurement m
+        WHERE m.unit = s.unit AND m.indicator = s.indicator AND m.gender = s.gender
+          AND m.year BETWEEN s.last_year - 3 AND s.last_year - 1 AND m.value IS NOT NULL) p
     LEFT JOIN unit_target ut ON ut.unit = s.unit AND ut.indicator = s.indicator AND s.gender = 'T')
 SELECT t.unit, u.name AS unit_name, t.indicator, t.gender, t.years, t.first_year, t.last_year,
        t.slope, t.last_value, t.mean3 AS mean_previous_3_years,
@@ -1756,6 +1763,261 @@ $v$COMMENT ON VIEW %1$I.goal_clarity IS 'how clear each goal is (Kommunens kvali
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_views(text) IS
     'makes (or makes again) the views of a steering model: goal_attainment, goal_rollup, ranking, group_figures, trend, cost_quality, composite_index, evaluation_report, goal_clarity';
+------------------------------------------------------------------------------
+-- Stored group profiles: every comparison group's profile per indicator,
+-- year and gender, kept in the model's table group_profile and brought up to
+-- date by the statement that changes a member's value or a group's members,
+-- so that the ranking view answers one unit or one indicator from indexes
+-- instead of profiling every group of the model first.
+--
+-- Who writes it: triggers of the model (made by model_stored_profiles)
+-- whose functions live in the model, belong to its owner and run with the
+-- owner's rights (SECURITY DEFINER), so a role that may write measurements
+-- keeps the stored state current without rights on group_profile, and no
+-- code runs with more rights than the owner's. They find the series
+-- (indicator, year, gender) or the groups and years a statement touched and
+-- hand them to styring.refresh_profiles.
+--
+-- Concurrency: a refresh first takes group_profile in SHARE ROW EXCLUSIVE
+-- mode (readers are not blocked; a second writer waits for the first to
+-- commit), then reads the values in a new snapshot. Under READ COMMITTED that
+-- snapshot holds the other writer's rows, so the stored profile is never one
+-- that misses a committed value. Under REPEATABLE READ or SERIALIZABLE the
+-- snapshot is older: the refresh locks the rows it will rewrite, and a row a
+-- concurrent transaction rewrote raises 40001 (serialization failure) instead
+-- of being overwritten with a profile that misses its change.
+------------------------------------------------------------------------------
+-- The profiles of a scope afresh: every group's for the given indicators,
+-- years and genders (measurements changed), or every indicator's of the given
+-- groups and years (members changed). A stored profile in the scope whose
+-- group has no value left goes; the others are written where they differ.
+-- The scope is a few rows for a loaded document and the whole model for a
+-- first load; the statements join it by hash either way.
+CREATE FUNCTION @extschema@.profiles_rewrite(model text, scope text, a1 text[], a2 integer[], a3 text[])
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    in_scope text := CASE scope
+        WHEN 'series' THEN '(%1$s.indicator, %1$s.year, %1$s.gender) IN (SELECT * FROM unnest($1, $2, $3))'
+        WHEN 'groups' THEN '(%2$s.group_code, %2$s.year) IN (SELECT * FROM unnest($1, $2))' END;
+    n bigint;
+    saved_work_mem text;
+BEGIN
+    ASSERT in_scope IS NOT NULL, 'profiles_rewrite: scope is series or groups';
+    PERFORM @extschema@.model_check(model);
+    -- the lock before anything is read (see the head of this file)
+    EXECUTE format('LOCK TABLE %I.group_profile IN SHARE ROW EXCLUSIVE MODE', model);
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        EXECUTE format('SELECT FROM %1$I.group_profile p WHERE %2$s ORDER BY p.indicator, p.year, p.gender, p.group_code FOR UPDATE',
+                       model, format(in_scope, 'p', 'p'))
+            USING a1, a2, a3;
+    END IF;
+    -- One statement: the fresh profiles (computed once), written where they
+    -- differ; the stored ones of the scope without a fresh one deleted. The
+    -- count is of the rows written and deleted.
+    -- The aggregate gets 64MB of work_mem at least for this statement: a
+    -- first load re-does every group, and a spilled hash table costs more
+    -- than the profiles themselves.
+    IF pg_catalog.pg_size_bytes(current_setting('work_mem')) < 64 * 1024 * 1024 THEN
+        saved_work_mem := current_setting('work_mem');
+        PERFORM set_config('work_mem', '64MB', true);
+    END IF;
+    EXECUTE format($q$
+        WITH fresh AS (
+            SELECT gm.group_code, m.indicator, m.year, m.gender, @extschema@.profile(m.value) AS profile
+            FROM %1$I.measurement m
+            JOIN %1$I.group_member gm ON gm.unit = m.unit AND gm.year = m.year
+            WHERE %2$s AND m.value IS NOT NULL
+            GROUP BY gm.group_code, m.indicator, m.year, m.gender),
+        written AS (
+            INSERT INTO %1$I.group_profile AS p (indicator, year, gender, group_code, profile)
+            SELECT indicator, year, gender, group_code, profile FROM fresh
+            ON CONFLICT (indicator, year, gender, group_code) DO UPDATE SET profile = EXCLUDED.profile
+            WHERE p.profile OPERATOR(@extschema@.<>) EXCLUDED.profile
+            RETURNING 1),
+        gone AS (
+            DELETE FROM %1$I.group_profile p
+            WHERE %3$s
+              AND NOT EXISTS (SELECT FROM fresh f WHERE (f.indicator, f.year, f.gender, f.group_code) = (p.indicator, p.year, p.gender, p.group_code))
+            RETURNING 1)
+        SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)$q$,
+                   model, format(in_scope, 'm', 'gm'), format(in_scope, 'p', 'p'))
+        INTO n USING a1, a2, a3;
+    IF saved_work_mem IS NOT NULL THEN
+        PERFORM set_config('work_mem', saved_work_mem, true);
+    END IF;
+    RETURN n;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.profiles_rewrite(text, text, text[], integer[], text[]) IS
+    'computes the stored profiles of a scope afresh (scope ''series'': indicators, years, genders; ''groups'': groups, years, NULL), for refresh_profiles; returns the rows written or deleted';
+
+CREATE FUNCTION @extschema@.refresh_profiles(model text, indicator text[], year integer[], gender text[])
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF cardinality(indicator) IS DISTINCT FROM cardinality(year) OR cardinality(indicator) IS DISTINCT FROM cardinality(gender) THEN
+        RAISE EXCEPTION 'refresh_profiles: indicator, year and gender differ in length' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF coalesce(cardinality(indicator), 0) = 0 THEN
+        PERFORM @extschema@.model_check(model);
+        RETURN 0;
+    END IF;
+    RETURN @extschema@.profiles_rewrite(model, 'series', indicator, year, gender);
+END $fn$;
+COMMENT ON FUNCTION @extschema@.refresh_profiles(text, text[], integer[], text[]) IS
+    'computes afresh the stored profiles of every group for the given series (indicator, year and gender as parallel arrays), as the model''s trigger does when measurements change; returns the profiles written';
+
+CREATE FUNCTION @extschema@.refresh_profiles(model text, group_code text[], year integer[])
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF cardinality(group_code) IS DISTINCT FROM cardinality(year) THEN
+        RAISE EXCEPTION 'refresh_profiles: group_code and year differ in length' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF coalesce(cardinality(group_code), 0) = 0 THEN
+        PERFORM @extschema@.model_check(model);
+        RETURN 0;
+    END IF;
+    RETURN @extschema@.profiles_rewrite(model, 'groups', group_code, year, NULL);
+END $fn$;
+COMMENT ON FUNCTION @extschema@.refresh_profiles(text, text[], integer[]) IS
+    'computes afresh every stored profile of the given groups in the given years (parallel arrays), as the model''s trigger does when members change; returns the profiles written';
+
+CREATE FUNCTION @extschema@.refresh_profiles(model text) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    n bigint;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    EXECUTE format('LOCK TABLE %I.group_profile IN SHARE ROW EXCLUSIVE MODE', model);
+    EXECUTE format('DELETE FROM %I.group_profile', model);
+    EXECUTE format($q$
+        INSERT INTO %1$I.group_profile (group_code, indicator, year, gender, profile)
+        SELECT gm.group_code, m.indicator, m.year, m.gender, @extschema@.profile(m.value)
+        FROM %1$I.group_member gm
+        JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
+        GROUP BY gm.group_code, m.indicator, m.year, m.gender
+        ORDER BY gm.group_code, m.indicator, m.year, m.gender$q$, model);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.refresh_profiles(text) IS
+    'computes every stored profile of a model afresh (upgrade_model calls it; the triggers keep them current after that); returns the profiles written';
+
+-- The stored state of a model: the table, the index that finds a unit's
+-- groups, and the triggers with their functions. A function per table, in the
+-- model, so that it runs with the owner's rights; each finds the groups its
+-- statement touched in the statement's transition tables. The table's
+-- profiles are stored as they are, uncompressed (EXTERNAL): a large profile
+-- goes out of line, where the backend's profile cache knows it by its toast
+-- pointer and fetches it once per transaction; a compressed one would be
+-- unpacked again at every call.
+CREATE FUNCTION @extschema@.model_stored_profiles(model text) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    stmt text;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF to_regclass(format('%I.group_profile', model)) IS NULL THEN
+        FOREACH stmt IN ARRAY ARRAY[
+$ddl$CREATE TABLE %1$I.group_profile (
+    group_code text NOT NULL,
+    indicator text NOT NULL,
+    year integer NOT NULL,
+    gender text NOT NULL,
+    profile @extschema@.profile NOT NULL,
+    PRIMARY KEY (indicator, year, gender, group_code))$ddl$,
+$ddl$ALTER TABLE %1$I.group_profile ALTER COLUMN profile SET STORAGE EXTERNAL$ddl$,
+$ddl$COMMENT ON TABLE %1$I.group_profile IS 'derived, kept current by the model''s triggers: the profile (styring.profile) of every comparison group per indicator, year and gender, from its members'' measurements; the ranking view reads it. Not to be written by hand (styring.refresh_profiles computes it afresh)'$ddl$]
+        LOOP
+            EXECUTE format(stmt, model);
+        END LOOP;
+    END IF;
+    -- the ranking view and the refresh find a unit's groups in this index alone
+    IF to_regclass(format('%I.group_member_unit_idx', model)) IS NULL THEN
+        EXECUTE format('CREATE INDEX group_member_unit_idx ON %I.group_member (unit, year) INCLUDE (group_code)', model);
+    END IF;
+    FOREACH stmt IN ARRAY ARRAY[
+-- a measurement written: every group's profile of its series (indicator, year, gender)
+$ddl$CREATE OR REPLACE FUNCTION %1$I.styring_profiles_measured() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    i text[]; y integer[]; s text[];
+    written text := CASE TG_OP WHEN 'INSERT' THEN 'SELECT indicator, year, gender FROM new_rows'
+                               WHEN 'DELETE' THEN 'SELECT indicator, year, gender FROM old_rows'
+                               ELSE 'SELECT indicator, year, gender FROM new_rows UNION ALL SELECT indicator, year, gender FROM old_rows' END;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE format('TRUNCATE %%I.group_profile', TG_TABLE_SCHEMA);
+        RETURN NULL;
+    END IF;
+    -- the lock first, also when no row changed: every load takes it at the
+    -- same step of the pipeline (its members), before it writes a measurement
+    EXECUTE format('LOCK TABLE %%I.group_profile IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA);
+    EXECUTE format('SELECT array_agg(indicator), array_agg(year), array_agg(gender) FROM (SELECT DISTINCT * FROM (%%s) w) k', written)
+        INTO i, y, s;
+    PERFORM @extschema@.refresh_profiles(TG_TABLE_SCHEMA, i, y, s);
+    RETURN NULL;
+END $body$$ddl$,
+-- a group's members changed: every profile of that group and year
+$ddl$CREATE OR REPLACE FUNCTION %1$I.styring_profiles_regrouped() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    g text[]; y integer[];
+    written text := CASE TG_OP WHEN 'INSERT' THEN 'SELECT group_code, year FROM new_rows'
+                               WHEN 'DELETE' THEN 'SELECT group_code, year FROM old_rows'
+                               ELSE 'SELECT group_code, year FROM new_rows UNION ALL SELECT group_code, year FROM old_rows' END;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE format('TRUNCATE %%I.group_profile', TG_TABLE_SCHEMA);
+        RETURN NULL;
+    END IF;
+    EXECUTE format('LOCK TABLE %%I.group_profile IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA);
+    EXECUTE format('SELECT array_agg(group_code), array_agg(year) FROM (SELECT DISTINCT * FROM (%%s) w) k', written)
+        INTO g, y;
+    PERFORM @extschema@.refresh_profiles(TG_TABLE_SCHEMA, g, y);
+    RETURN NULL;
+END $body$$ddl$,
+$ddl$COMMENT ON FUNCTION %1$I.styring_profiles_measured() IS 'styring: keeps group_profile current when measurements change (runs as the model''s owner)'$ddl$,
+$ddl$COMMENT ON FUNCTION %1$I.styring_profiles_regrouped() IS 'styring: keeps group_profile current when a group''s members change (runs as the model''s owner)'$ddl$,
+$ddl$REVOKE ALL ON FUNCTION %1$I.styring_profiles_measured() FROM PUBLIC$ddl$,
+$ddl$REVOKE ALL ON FUNCTION %1$I.styring_profiles_regrouped() FROM PUBLIC$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_insert AFTER INSERT ON %1$I.measurement REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_measured()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_update AFTER UPDATE ON %1$I.measurement REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_measured()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_delete AFTER DELETE ON %1$I.measurement REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_measured()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_truncate AFTER TRUNCATE ON %1$I.measurement
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_measured()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_insert AFTER INSERT ON %1$I.group_member REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_regrouped()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_update AFTER UPDATE ON %1$I.group_member REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_regrouped()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_delete AFTER DELETE ON %1$I.group_member REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_regrouped()$ddl$,
+$ddl$CREATE OR REPLACE TRIGGER styring_profiles_truncate AFTER TRUNCATE ON %1$I.group_member
+    FOR EACH STATEMENT EXECUTE FUNCTION %1$I.styring_profiles_regrouped()$ddl$]
+    LOOP
+        EXECUTE format(stmt, model);
+    END LOOP;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_stored_profiles(text) IS
+    'makes (or makes again) a model''s stored group profiles: the table group_profile, the index group_member_unit_idx, and the triggers and trigger functions that keep the profiles current; create_model and upgrade_model call it';
 ------------------------------------------------------------------------------
 -- One loader pipeline: each loader parses its document into one staging
 -- form, styring.staged_rows (parallel arrays per table, in document order),
