@@ -78,6 +78,8 @@ StaticAssertDecl(sizeof(RankWireHeader) == 12, "the wire header is 12 bytes");
 #define RANK_MAX_LABEL_BYTES ((size_t) PG_INT32_MAX)
 #define RANK_MAX_MEMBERS ((size_t) 10 * 1000 * 1000)
 #define RANK_FIRST_CAP 16
+/* aset.c's chunk limit: larger requests get a block of their own size */
+#define RANK_POW2_LIMIT 8192
 
 static void
 tick(void)
@@ -95,12 +97,33 @@ too_many_members(size_t n)
 			 errhint("Collect a group this large with profile() and rank its members with rank_in().")));
 }
 
+/*
+ * The capacity that fills the allocation holding at least `cap` members.
+ * palloc hands out small chunks in powers of two, so a state of 16 members
+ * (304 bytes) takes a 512-byte chunk anyway: it is given 29 members' room,
+ * and a KOSTRA group of about 19 never grows. Groups are many and small in
+ * the common shapes, so this decides whether their states fit in the hash
+ * table's memory.
+ */
+static size_t
+chunk_cap(size_t cap)
+{
+	size_t		size = RANK_STATE_SIZE(cap);
+	size_t		chunk = 64;
+
+	if (size > RANK_POW2_LIMIT)
+		return cap;
+	while (chunk < size)
+		chunk *= 2;
+	return (chunk - offsetof(RankState, entries)) / sizeof(RankEntry);
+}
+
 static RankState *
 new_state(MemoryContext cxt, size_t cap)
 {
 	RankState  *s;
 
-	cap = Max(cap, RANK_FIRST_CAP);
+	cap = chunk_cap(Max(cap, RANK_FIRST_CAP));
 	s = MemoryContextAllocHuge(cxt, RANK_STATE_SIZE(cap));
 	memset(s, 0, offsetof(RankState, entries));
 	s->cap = cap;
@@ -120,7 +143,8 @@ reserve_entries(RankState *s, size_t more)
 		return s;
 	if (need > RANK_MAX_MEMBERS)
 		too_many_members(need);
-	cap = Min(Max(need, s->cap * 2), RANK_MAX_MEMBERS);
+	cap = Min(chunk_cap(Max(need, s->cap * 2)), RANK_MAX_MEMBERS);
+	Assert(cap >= need);
 	s = repalloc_huge(s, RANK_STATE_SIZE(cap));
 	s->cap = cap;
 	return s;
@@ -439,6 +463,23 @@ emit_row(void *arg, const RankEntry *e, const RankFigures *f)
 	styring_row_array_add(&b->rows, values, nulls);
 }
 
+/* The band's word as text, made once per backend (a group of 19 is ranked in microseconds). */
+static Datum
+band_label(int band)
+{
+	static Datum labels[3];
+
+	Assert(band >= BAND_BOTTOM && band <= BAND_TOP);
+	if (labels[band - BAND_BOTTOM] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		labels[band - BAND_BOTTOM] = CStringGetTextDatum(profile_band_label((ProfileBand) band));
+		MemoryContextSwitchTo(old);
+	}
+	return labels[band - BAND_BOTTOM];
+}
+
 static size_t
 longest_label(const RankState *s)
 {
@@ -470,7 +511,7 @@ ranking_final(PG_FUNCTION_ARGS)
 	sort_state(s);
 	rows = styring_row_array(fcinfo, N_COLS);
 	for (int band = BAND_BOTTOM; band <= BAND_TOP; band++)
-		b.band_label[band - BAND_BOTTOM] = CStringGetTextDatum(profile_band_label((ProfileBand) band));
+		b.band_label[band - BAND_BOTTOM] = band_label(band);
 	b.state = s;
 	b.label = palloc(VARHDRSZ + longest_label(s));
 	styring_row_array_begin(&b.rows, rows, s->n);
