@@ -1816,7 +1816,10 @@ BEGIN
     END IF;
     -- One statement: the fresh profiles (computed once), written where they
     -- differ; the stored ones of the scope without a fresh one deleted. The
-    -- count is of the rows written and deleted.
+    -- count is of the rows written and deleted. The groups are formed by
+    -- byte order (COLLATE "C"): a first load sorts millions of member values
+    -- by their keys, and the database's collation would compare each pair
+    -- of codes by its rules for words.
     -- The aggregate gets 64MB of work_mem at least for this statement: a
     -- first load re-does every group, and a spilled hash table costs more
     -- than the profiles themselves.
@@ -1826,11 +1829,12 @@ BEGIN
     END IF;
     EXECUTE format($q$
         WITH fresh AS (
-            SELECT gm.group_code, m.indicator, m.year, m.gender, @extschema@.profile(m.value) AS profile
+            SELECT m.indicator COLLATE "C" AS indicator, m.year, m.gender COLLATE "C" AS gender,
+                   gm.group_code COLLATE "C" AS group_code, @extschema@.profile(m.value) AS profile
             FROM %1$I.measurement m
             JOIN %1$I.group_member gm ON gm.unit = m.unit AND gm.year = m.year
             WHERE %2$s AND m.value IS NOT NULL
-            GROUP BY gm.group_code, m.indicator, m.year, m.gender),
+            GROUP BY m.indicator COLLATE "C", m.year, m.gender COLLATE "C", gm.group_code COLLATE "C"),
         written AS (
             INSERT INTO %1$I.group_profile AS p (indicator, year, gender, group_code, profile)
             SELECT indicator, year, gender, group_code, profile FROM fresh
@@ -1901,11 +1905,10 @@ BEGIN
     EXECUTE format('DELETE FROM %I.group_profile', model);
     EXECUTE format($q$
         INSERT INTO %1$I.group_profile (group_code, indicator, year, gender, profile)
-        SELECT gm.group_code, m.indicator, m.year, m.gender, @extschema@.profile(m.value)
+        SELECT gm.group_code COLLATE "C", m.indicator COLLATE "C", m.year, m.gender COLLATE "C", @extschema@.profile(m.value)
         FROM %1$I.group_member gm
         JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
-        GROUP BY gm.group_code, m.indicator, m.year, m.gender
-        ORDER BY gm.group_code, m.indicator, m.year, m.gender$q$, model);
+        GROUP BY m.indicator COLLATE "C", m.year, m.gender COLLATE "C", gm.group_code COLLATE "C"$q$, model);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END $fn$;
