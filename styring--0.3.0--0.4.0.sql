@@ -842,6 +842,11 @@ $ddl$COMMENT ON TABLE %1$I.group_profile IS 'derived, kept current by the model'
     IF to_regclass(format('%I.group_member_unit_idx', model)) IS NULL THEN
         EXECUTE format('CREATE INDEX group_member_unit_idx ON %I.group_member (unit, year) INCLUDE (group_code)', model);
     END IF;
+    -- and one unit's ranking reads the profiles of its few groups by this one
+    -- (the key, which the refresh reads by series, starts with the indicator)
+    IF to_regclass(format('%I.group_profile_group_idx', model)) IS NULL THEN
+        EXECUTE format('CREATE INDEX group_profile_group_idx ON %I.group_profile (group_code, year)', model);
+    END IF;
     FOREACH stmt IN ARRAY ARRAY[
 -- a measurement written: every group's profile of its series (indicator, year, gender)
 $ddl$CREATE OR REPLACE FUNCTION %1$I.styring_profiles_measured() RETURNS trigger
@@ -849,7 +854,7 @@ $ddl$CREATE OR REPLACE FUNCTION %1$I.styring_profiles_measured() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
 AS $body$
 DECLARE
-    i text[]; y integer[]; s text[];
+    i text[]; y integer[]; s text[]; n bigint;
     written text := CASE TG_OP WHEN 'INSERT' THEN 'SELECT indicator, year, gender FROM new_rows'
                                WHEN 'DELETE' THEN 'SELECT indicator, year, gender FROM old_rows'
                                ELSE 'SELECT indicator, year, gender FROM new_rows UNION ALL SELECT indicator, year, gender FROM old_rows' END;
@@ -861,8 +866,14 @@ BEGIN
     -- the lock first, also when no row changed: every load takes it at the
     -- same step of the pipeline (its members), before it writes a measurement
     EXECUTE format('LOCK TABLE %%I.group_profile IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA);
-    EXECUTE format('SELECT array_agg(indicator), array_agg(year), array_agg(gender) FROM (SELECT DISTINCT * FROM (%%s) w) k', written)
-        INTO i, y, s;
+    EXECUTE format('SELECT array_agg(indicator), array_agg(year), array_agg(gender), sum(n) FROM (SELECT indicator, year, gender, count(*) AS n FROM (%%s) w GROUP BY 1, 2, 3) k', written)
+        INTO i, y, s, n;
+    -- A statement that more than doubled the table (a first load) leaves the
+    -- planner's statistics far behind it, and the refresh would be planned
+    -- for an empty table; ANALYZE samples the table as it is now.
+    IF n >= 10000 AND n > (SELECT c.reltuples FROM pg_class c WHERE c.oid = TG_RELID) THEN
+        EXECUTE format('ANALYZE %%I.measurement', TG_TABLE_SCHEMA);
+    END IF;
     PERFORM @extschema@.refresh_profiles(TG_TABLE_SCHEMA, i, y, s);
     RETURN NULL;
 END $body$$ddl$,
@@ -912,7 +923,7 @@ $ddl$CREATE OR REPLACE TRIGGER styring_profiles_truncate AFTER TRUNCATE ON %1$I.
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_stored_profiles(text) IS
-    'makes (or makes again) a model''s stored group profiles: the table group_profile, the index group_member_unit_idx, and the triggers and trigger functions that keep the profiles current; create_model and upgrade_model call it';
+    'makes (or makes again) a model''s stored group profiles: the table group_profile, the indexes group_member_unit_idx and group_profile_group_idx, and the triggers and trigger functions that keep the profiles current; create_model and upgrade_model call it';
 
 ------------------------------------------------------------------------------
 -- The models this update leaves behind: an update cannot rebuild a user's
