@@ -1788,8 +1788,8 @@ COMMENT ON FUNCTION @extschema@.model_views(text) IS
 -- of being overwritten with a profile that misses its change.
 ------------------------------------------------------------------------------
 -- The profiles of a scope afresh: every group's for the given indicators,
--- years and genders (measurements changed), or every indicator's of the given
--- groups and years (members changed). A stored profile in the scope whose
+-- years and genders (measurements changed), every indicator's of the given
+-- groups and years (members changed), or all of them. A stored profile in the scope whose
 -- group has no value left goes; the others are written where they differ.
 -- The scope is a few rows for a loaded document and the whole model for a
 -- first load; the statements join it by hash either way.
@@ -1801,11 +1801,12 @@ AS $fn$
 DECLARE
     in_scope text := CASE scope
         WHEN 'series' THEN '(%1$s.indicator, %1$s.year, %1$s.gender) IN (SELECT * FROM unnest($1, $2, $3))'
-        WHEN 'groups' THEN '(%2$s.group_code, %2$s.year) IN (SELECT * FROM unnest($1, $2))' END;
+        WHEN 'groups' THEN '(%2$s.group_code, %2$s.year) IN (SELECT * FROM unnest($1, $2))'
+        WHEN 'all' THEN 'true' END;
     n bigint;
     saved_work_mem text;
 BEGIN
-    ASSERT in_scope IS NOT NULL, 'profiles_rewrite: scope is series or groups';
+    ASSERT in_scope IS NOT NULL, 'profiles_rewrite: scope is series, groups or all';
     PERFORM @extschema@.model_check(model);
     -- the lock before anything is read (see the head of this file)
     EXECUTE format('LOCK TABLE %I.group_profile IN SHARE ROW EXCLUSIVE MODE', model);
@@ -1855,7 +1856,7 @@ BEGIN
     RETURN n;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.profiles_rewrite(text, text, text[], integer[], text[]) IS
-    'computes the stored profiles of a scope afresh (scope ''series'': indicators, years, genders; ''groups'': groups, years, NULL), for refresh_profiles; returns the rows written or deleted';
+    'computes the stored profiles of a scope afresh (scope ''series'': indicators, years, genders; ''groups'': groups, years, NULL; ''all'': NULLs), for refresh_profiles; returns the rows written or deleted';
 
 CREATE FUNCTION @extschema@.refresh_profiles(model text, indicator text[], year integer[], gender text[])
     RETURNS bigint
@@ -1897,20 +1898,12 @@ CREATE FUNCTION @extschema@.refresh_profiles(model text) RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-    n bigint;
 BEGIN
+    -- emptied first, so the count is of every profile (and nothing stale survives)
     PERFORM @extschema@.model_check(model);
     EXECUTE format('LOCK TABLE %I.group_profile IN SHARE ROW EXCLUSIVE MODE', model);
     EXECUTE format('DELETE FROM %I.group_profile', model);
-    EXECUTE format($q$
-        INSERT INTO %1$I.group_profile (group_code, indicator, year, gender, profile)
-        SELECT gm.group_code COLLATE "C", m.indicator COLLATE "C", m.year, m.gender COLLATE "C", @extschema@.profile(m.value)
-        FROM %1$I.group_member gm
-        JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year AND m.value IS NOT NULL
-        GROUP BY m.indicator COLLATE "C", m.year, m.gender COLLATE "C", gm.group_code COLLATE "C"$q$, model);
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
+    RETURN @extschema@.profiles_rewrite(model, 'all', NULL, NULL, NULL);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.refresh_profiles(text) IS
     'computes every stored profile of a model afresh (upgrade_model calls it; the triggers keep them current after that); returns the profiles written';
