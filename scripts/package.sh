@@ -63,6 +63,7 @@ for v in $versions; do
     # the regression suite, run against what the package installed
     log=$work/installcheck-$v.log
     rc=0
+    bash "$src/scripts/clear-regress.sh" "$v"
     (cd "$src" && pg_virtualenv -v "$v" make installcheck PG_CONFIG="/usr/lib/postgresql/$v/bin/pg_config") >"$log" 2>&1 || rc=$?
     ok=$(grep -cE '^(test |     )?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' "$log" || true)
     bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$log" || true)

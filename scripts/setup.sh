@@ -44,3 +44,5 @@ echo "== building styring for PostgreSQL $PGVER (warnings are errors)"
 make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null
 make -s PG_CONFIG="$PG_CONFIG" WERROR=1
 $SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+
+bash "$(dirname "${BASH_SOURCE[0]}")/clear-regress.sh" "$PGVER"
