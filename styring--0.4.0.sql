@@ -2531,12 +2531,33 @@ END $fn$;
 COMMENT ON FUNCTION @extschema@.load_klass(text, jsonb, text) IS
     'loads an SSB Klass code list (e.g. classification 131, municipalities) into a model''s units: names, notes and parents (a code listed twice keeps its later entry); kind NULL guesses it from the code';
 
+-- KOSTRA codes as Statistics Norway writes them. Files made from R or a
+-- spreadsheet lose leading zeros: region 301 is Oslo, 0301; 30101 is the
+-- district 030101; art 10 is 010. Codes of digits only get them back (regions
+-- to 4 digits, or 6 above 9999; functions and arts to 3); any other code is
+-- left as it is.
+CREATE FUNCTION @extschema@.kostra_region(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN code ~ '^[0-9]{1,3}$' THEN lpad(code, 4, '0')
+                WHEN code ~ '^[0-9]{5}$' THEN lpad(code, 6, '0')
+                ELSE code END;
+COMMENT ON FUNCTION @extschema@.kostra_region(text) IS
+    'a KOSTRA region code with its leading zeros (301 -> 0301, 30101 -> 030101), as Statistics Norway''s FixRegionkode; other codes unchanged';
+
+CREATE FUNCTION @extschema@.kostra_code(code text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN code ~ '^[0-9]{1,2}$' THEN lpad(code, 3, '0') ELSE code END;
+COMMENT ON FUNCTION @extschema@.kostra_code(text) IS
+    'a KOSTRA function or art code with its leading zeros (10 -> 010); codes of letters (aggregates such as FGK7, AGD9) unchanged';
+
 -- The KOSTRA CSV files SSB's own KOSTRA tools work with, recognised by their
 -- header: key-figure base data per municipality ("region" and the variables,
 -- with population and KOSTRA group; one year, given as year), the same per
 -- KOSTRA group ("group"), accounts (periode, region, kontoklasse, funksjon,
 -- art, belop) and the hierarchies of functions or types (periode, to, from,
--- sign; which of the two, given as hierarchy). The document is parsed by
+-- sign; which of the two, given as hierarchy). Region, function and art
+-- codes of digits get back the leading zeros that R and spreadsheets drop
+-- (styring.kostra_region, styring.kostra_code). The document is parsed by
 -- styring.csv_rows in each statement that reads it (no temporary table); a
 -- wide row is read once per cell, never once per cell per column.
 CREATE FUNCTION @extschema@.load_kostra_csv(model text, doc text, year integer DEFAULT NULL, hierarchy text DEFAULT NULL)
@@ -2590,11 +2611,11 @@ BEGIN
         SELECT array_agg(code ORDER BY line), array_agg(coalesce(name, code) ORDER BY line),
                array_agg(CASE WHEN header[1] = 'group' THEN 'region' ELSE @extschema@.unit_kind(code) END ORDER BY line)
         INTO st.unit_code, st.unit_name, st.unit_kind
-        FROM (SELECT line, split_part(f[1], ' ', 1) AS code, nullif(substr(f[1], length(split_part(f[1], ' ', 1)) + 2), '') AS name
+        FROM (SELECT line, @extschema@.kostra_region(split_part(f[1], ' ', 1)) AS code, nullif(substr(f[1], length(split_part(f[1], ' ', 1)) + 2), '') AS name
               FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
               WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '')) r;
         WITH cell AS (
-            SELECT c.line, split_part(c.f[1], ' ', 1) AS code, h.col, h.cell
+            SELECT c.line, @extschema@.kostra_region(split_part(c.f[1], ' ', 1)) AS code, h.col, h.cell
             FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line), unnest(header, c.f) WITH ORDINALITY h(col, cell, i)
             WHERE c.line > 1 AND h.i > 1 AND h.col NOT IN ('X', 'X.1') AND h.cell NOT IN ('', 'NA'))
         SELECT coalesce(array_agg(code ORDER BY line) FILTER (WHERE col NOT IN ('Ny.kostragruppe', 'Gammel.kostragruppe')), '{}'),
@@ -2632,8 +2653,9 @@ BEGIN
             RAISE EXCEPTION 'KOSTRA accounts CSV line %: % is not periode (a year), region, kontoklasse (D or I), funksjon, art, belop (a number)',
                 bad.line, @extschema@.doc_excerpt(array_to_string(bad.f, ',')) USING ERRCODE = 'invalid_text_representation';
         END IF;
-        SELECT array_agg(f[2] ORDER BY line), array_agg(f[1]::int ORDER BY line), array_agg(f[3] ORDER BY line),
-               array_agg(f[4] ORDER BY line), array_agg(f[5] ORDER BY line), array_agg(f[6]::numeric ORDER BY line)
+        SELECT array_agg(@extschema@.kostra_region(f[2]) ORDER BY line), array_agg(f[1]::int ORDER BY line), array_agg(f[3] ORDER BY line),
+               array_agg(@extschema@.kostra_code(f[4]) ORDER BY line), array_agg(@extschema@.kostra_code(f[5]) ORDER BY line),
+               array_agg(f[6]::numeric ORDER BY line)
         INTO st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
         FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
         WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '');
@@ -2652,8 +2674,8 @@ BEGIN
             RAISE EXCEPTION 'KOSTRA hierarchy CSV line %: % is not periode (a year), to, from, sign (+ or -)',
                 bad.line, @extschema@.doc_excerpt(array_to_string(bad.f, ',')) USING ERRCODE = 'invalid_text_representation';
         END IF;
-        SELECT array_agg(f[1]::int ORDER BY line), array_agg(hierarchy ORDER BY line), array_agg(f[2] ORDER BY line),
-               array_agg(f[3] ORDER BY line), array_agg(CASE f[4] WHEN '+' THEN 1 ELSE -1 END::smallint ORDER BY line)
+        SELECT array_agg(f[1]::int ORDER BY line), array_agg(hierarchy ORDER BY line), array_agg(@extschema@.kostra_code(f[2]) ORDER BY line),
+               array_agg(@extschema@.kostra_code(f[3]) ORDER BY line), array_agg(CASE f[4] WHEN '+' THEN 1 ELSE -1 END::smallint ORDER BY line)
         INTO st.hierarchy_year, st.hierarchy_dimension, st.hierarchy_parent, st.hierarchy_child, st.hierarchy_sign
         FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
         WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '');

@@ -44,6 +44,8 @@ INSERT INTO sample VALUES
     ('eval_usage_from_text', 'text', $$'{other}'$$),
     ('csv_rows', 'text', $$E'a,b\n1,2\n'$$),
     ('unit_kind', 'text', $$'0301'$$),
+    ('kostra_region', 'text', $$'301'$$),
+    ('kostra_code', 'text', $$'10'$$),
     ('doc_excerpt', 'text', $$'0301'$$),
     ('html_text', 'text', $$'<b>Hole & Re</b>'$$),
     ('status_word_no', 'text', $$'at_risk'$$),
