@@ -3,8 +3,8 @@
  * Makefile from this prelude (src/sql/upgrade/0.3.0--0.4.0.sql) and the
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_views,
- * 73_stored_profiles) and the loaders (76_loaders), written with CREATE OR
- * REPLACE. What changes:
+ * 73_stored_profiles, 75_accounts) and the loaders (76_loaders), written
+ * with CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -12,6 +12,10 @@
  *    filter on unit, indicator, year or group reach the model's indexes;
  *  - styring.upgrade_model gives a model made by 0.3.0 (or 0.2.0) the table,
  *    its triggers, the index group_member_unit_idx and the new views;
+ *  - a model rolls its accounts up through the KOSTRA hierarchies and makes
+ *    key figures of them (account_tree, account_rollup, key_figure,
+ *    unit_base, key_figure_value, styring.compute_key_figures); upgrade_model
+ *    adds them (styring.model_accounts);
  *  - load_kostra_csv restores the leading zeros of region, function and art
  *    codes (styring.kostra_region, styring.kostra_code).
  * Nothing is dropped; the C library's functions keep their signatures.
