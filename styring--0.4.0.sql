@@ -2444,6 +2444,13 @@ CREATE FUNCTION @extschema@.csv_rows(doc text) RETURNS SETOF text[]
 COMMENT ON FUNCTION @extschema@.csv_rows(text) IS
     'the records of a CSV document (RFC 4180) as text arrays, header included; 22P02 names the line of a malformed one';
 
+-- The same with another delimiter: Norwegian and Swedish spreadsheets and
+-- many agencies' files separate fields with ';'.
+CREATE FUNCTION @extschema@.csv_rows(doc text, delimiter text) RETURNS SETOF text[]
+    AS 'MODULE_PATHNAME', 'csv_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.csv_rows(text, text) IS
+    'the records of a CSV document whose fields are separated by delimiter (one ASCII character, e.g. ;) as text arrays, header included; 22023 for an invalid delimiter';
+
 CREATE FUNCTION @extschema@.unit_kind(code text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE WHEN code ~ '^[0-9]{4}$' THEN 'municipality'

@@ -1,5 +1,6 @@
 /*
- * csv.c - styring.csv_rows(text): a CSV document as rows of text[], so that
+ * csv.c - styring.csv_rows(text [, delimiter text]): a CSV document as rows
+ * of text[], so that
  * a loader reads a file the user already has in one SQL call (the KOSTRA
  * CSV loaders use it; so can anyone's SQL).
  *
@@ -120,6 +121,24 @@ csv_copy_record(CsvReader *r, int64 nfields, Size bytes)
 	return a;
 }
 
+/*
+ * The delimiter argument: one byte that cannot be part of the quoting or of a
+ * line end (a multi-byte character would split a UTF-8 sequence).
+ */
+static char
+csv_delimiter(text *arg)
+{
+	const char *d = VARDATA_ANY(arg);
+	int			len = VARSIZE_ANY_EXHDR(arg);
+
+	if (len != 1 || d[0] == '"' || d[0] == '\n' || d[0] == '\r' || d[0] == '\0' || IS_HIGHBIT_SET(d[0]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid CSV delimiter \"%s\"", text_to_cstring(arg)),
+				 errdetail("A delimiter is one ASCII character other than a double quote, CR or LF, such as , or ;.")));
+	return d[0];
+}
+
 Datum
 csv_rows(PG_FUNCTION_ARGS)
 {
@@ -127,10 +146,12 @@ csv_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext record_ctx;
 	CsvReader	r;
+	char		delimiter = PG_NARGS() > 1 ? csv_delimiter(PG_GETARG_TEXT_PP(1)) : ',';
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	record_ctx = AllocSetContextCreate(CurrentMemoryContext, "csv_rows record", ALLOCSET_DEFAULT_SIZES);
 	csv_reader_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	r.delimiter = delimiter;
 	while (csv_has_record(&r))
 	{
 		CsvReader	start = r;

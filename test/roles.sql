@@ -59,7 +59,8 @@ UPDATE sample SET value = quote_literal(value) || '::text[]' WHERE argtype = 'te
 CREATE TEMP TABLE whole_call (oid regprocedure, query text);
 INSERT INTO whole_call VALUES
     ('styring.make_target(text, float8, int, float8, int, float8)', 'SELECT styring.make_target(''>='', 90, 2020, 72, 2015, NULL)'),
-    ('styring.subpath(styring.goalpath, int, int)', 'SELECT styring.subpath(''a.b.c'', 1, 1)');
+    ('styring.subpath(styring.goalpath, int, int)', 'SELECT styring.subpath(''a.b.c'', 1, 1)'),
+    ('styring.csv_rows(text, text)', 'SELECT styring.csv_rows(E''a;b\n1;2\n'', '';'')');
 
 CREATE TEMP VIEW calls AS
 SELECT c.oid, c.proname,

@@ -1,5 +1,6 @@
 /*
- * csv_core.c - CSV records and fields (RFC 4180): fields separated by commas,
+ * csv_core.c - CSV records and fields (RFC 4180): fields separated by commas
+ * (or the reader's delimiter),
  * records by LF or CRLF, a field in double quotes may hold commas, newlines
  * and doubled quotes. An unquoted field is taken as it is, quotes and all.
  */
@@ -15,6 +16,7 @@ csv_reader_init(CsvReader *r, const char *text, size_t len)
 	r->pos = 0;
 	r->line = 1;
 	r->error_pos = 0;
+	r->delimiter = ',';
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		r->pos = 3;
 }
@@ -41,6 +43,12 @@ at_record_end(CsvReader *r)
 	{
 		r->pos += 2;
 		r->line++;
+		return true;
+	}
+	/* a CR that ends the text: a CRLF whose LF was cut off (psql's backticks cut it) */
+	if (r->text[r->pos] == '\r' && r->pos + 1 == r->len)
+	{
+		r->pos++;
 		return true;
 	}
 	return false;
@@ -95,8 +103,8 @@ csv_read_field(CsvReader *r, char *out, size_t *outlen, bool *last)
 	}
 	else
 	{
-		while (r->pos < r->len && r->text[r->pos] != ',' && r->text[r->pos] != '\n' &&
-			   !(r->text[r->pos] == '\r' && r->pos + 1 < r->len && r->text[r->pos + 1] == '\n'))
+		while (r->pos < r->len && r->text[r->pos] != r->delimiter && r->text[r->pos] != '\n' &&
+			   !(r->text[r->pos] == '\r' && (r->pos + 1 == r->len || r->text[r->pos + 1] == '\n')))
 		{
 			if (out)
 				out[n] = r->text[r->pos];
@@ -107,7 +115,7 @@ csv_read_field(CsvReader *r, char *out, size_t *outlen, bool *last)
 	if (out)
 		out[n] = '\0';
 	*outlen = n;
-	if (r->pos < r->len && r->text[r->pos] == ',')
+	if (r->pos < r->len && r->text[r->pos] == r->delimiter)
 	{
 		r->pos++;
 		*last = false;

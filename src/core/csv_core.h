@@ -22,9 +22,14 @@ typedef struct CsvReader
 	size_t		pos;			/* next byte to read */
 	int			line;			/* 1-based line of pos, for errors */
 	size_t		error_pos;		/* byte where an error was found */
+	char		delimiter;		/* between fields: ',' unless the caller sets another */
 } CsvReader;
 
-/* Starts reading text[0..len), skipping a UTF-8 byte order mark. */
+/*
+ * Starts reading text[0..len), skipping a UTF-8 byte order mark, with ',' as
+ * the delimiter (set r->delimiter afterwards for another: ';' as Norwegian
+ * spreadsheets write; never '"', CR or LF).
+ */
 extern void csv_reader_init(CsvReader *r, const char *text, size_t len);
 
 /* True while records remain (a final newline ends no extra record). */

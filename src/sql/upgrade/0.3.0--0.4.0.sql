@@ -17,7 +17,8 @@
  *    unit_base, key_figure_value, styring.compute_key_figures); upgrade_model
  *    adds them (styring.model_accounts);
  *  - load_kostra_csv restores the leading zeros of region, function and art
- *    codes (styring.kostra_region, styring.kostra_code).
+ *    codes (styring.kostra_region, styring.kostra_code);
+ *  - styring.csv_rows(doc, delimiter) reads ;-separated documents.
  * Nothing is dropped; the C library's functions keep their signatures.
  */
 \echo Use "ALTER EXTENSION styring UPDATE TO '0.4.0'" to load this file. \quit
