@@ -96,3 +96,24 @@ SELECT repeat('  ', styring.nlevel(goal::styring.goalpath) - 1) || goal_name AS 
        target_or_direction_stated AS målnivå, results_reported AS redovisas, compared_with_others AS jämförs,
        score || ' av ' || criteria AS poäng
 FROM kommune.goal_clarity ORDER BY goal;
+
+\echo
+\echo '================================================================'
+\echo ' The controller''s own numbers: accounts and series across mergers'
+\echo '================================================================'
+\echo
+\echo '12. Key figures from the accounts (Statistics Norway''s sample: part of each region''s accounts), 2015 (kommune.key_figure_value)'
+SELECT u.name AS region, replace(v.indicator, 'kostra.', '') AS nøkkeltall, round(v.amount) AS "1000 kr",
+       round(v.denominator) AS nevner, round(v.value::numeric, 1) AS verdi
+FROM kommune.key_figure_value v JOIN kommune.unit u ON u.code = v.unit
+WHERE v.year = 2015 AND v.unit IN ('0301', '0101')
+  AND v.indicator IN ('kostra.brutto.FGK7', 'kostra.netto.FGK7', 'kostra.netto_per_innb.FGK7', 'kostra.prioritet.FGK7',
+                      'kostra.netto.FGK8', 'kostra.prioritet.FGK8', 'kostra.netto.FG4')
+ORDER BY u.name, v.indicator;
+
+\echo '13. Hole and Drammen as one series each on today''s codes: the population of 2015 restated (kommune.measurement_current)'
+SELECT c.unit AS kode, u.name AS kommune, c.year AS år, c.restated AS omregnet, array_to_string(c.units, ', ') AS "koder da",
+       c.value AS verdi, c.value_sum AS sum
+FROM kommune.measurement_current c JOIN kommune.unit u ON u.code = c.unit
+WHERE c.unit IN ('3310', '3301') AND c.indicator = 'Folkemengde.i.alt'
+ORDER BY c.unit, c.year;

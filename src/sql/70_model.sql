@@ -51,8 +51,8 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE OR REPLACE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'group_profile', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'evaluation', 'index_weight',
-                 'cost_quality_pair'];
+                 'measurement', 'group_profile', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'unit_code_change', 'evaluation',
+                 'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
 
@@ -223,6 +223,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     END IF;
     PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_accounts(model);
+    PERFORM @extschema@.model_code_changes(model);
     PERFORM @extschema@.model_views(model);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.create_model(text) IS
@@ -269,9 +270,13 @@ BEGIN
     IF to_regclass(format('%I.key_figure', model)) IS NULL THEN
         done := done || 'key figures from the accounts'::text;
     END IF;
+    IF to_regclass(format('%I.unit_code_change', model)) IS NULL THEN
+        done := done || 'series across code changes'::text;
+    END IF;
     PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_accounts(model);
+    PERFORM @extschema@.model_code_changes(model);
     PERFORM @extschema@.model_views(model);
     RETURN format('model %s: %s', model, array_to_string(done || format('views of styring %s', (SELECT extversion FROM pg_extension WHERE extname = 'styring')), ', '));
 END $fn$;
@@ -356,6 +361,7 @@ CROSS JOIN LATERAL (
                  AND EXISTS (SELECT FROM pg_catalog.pg_class i WHERE i.relnamespace = n.oid AND i.relname = 'measurement_indicator_idx')
                 THEN CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'styring_profiles_insert')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'key_figure_value' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'measurement_current' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
