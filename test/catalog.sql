@@ -18,7 +18,7 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'styring';
 SELECT set_eq($$SELECT proname || ':' || provolatile::text || proparallel::text FROM ext_functions WHERE provolatile <> 'i' OR proparallel <> 's'$$,
               ARRAY['create_model:vu', 'model_check:ss', 'model_views:vu', 'model_stored_profiles:vu', 'refresh_profiles:vu', 'profiles_rewrite:vu', 'upgrade_model:vu', 'apply_staged:vu', 'report_html:sr', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
                     'model_accounts:vu', 'kostra_key_figures:vu', 'compute_key_figures:vu', 'account_cycle:ss',
-                    'model_code_changes:vu', 'load_code_changes:vu',
+                    'model_code_changes:vu', 'load_code_changes:vu', 'load_kostra_file:vu', 'kostra_file:ss',
                     'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr',
                     'goalpath_subtree_restrict:ss', 'goalpath_subtree_join:ss'],
               'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model and the estimators');
@@ -42,6 +42,7 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
                     'report_html', 'html_text',
                     'load_jsonstat2', 'load_kolada', 'load_klass', 'load_kostra_csv',
                     'model_accounts', 'kostra_key_figures', 'compute_key_figures', 'model_code_changes', 'load_code_changes',
+                    'kostra_file_check', 'load_kostra_file', 'kostra_file',
                     -- raises on every call, so that account_tree cannot drop a cycle's row without a word
                     'account_cycle',
                     'model_measurement_refs', 'model_measurement_cascade'],

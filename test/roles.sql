@@ -46,6 +46,8 @@ INSERT INTO sample VALUES
     ('unit_kind', 'text', $$'0301'$$),
     ('kostra_region', 'text', $$'301'$$),
     ('kostra_code', 'text', $$'10'$$),
+    ('kostra_kontoklasser', 'text', $$'0A'$$),
+    ('kostra_file_rows', 'text', $$'0A2023 123400                  1100 010      100'$$),
     ('doc_excerpt', 'text', $$'0301'$$),
     ('html_text', 'text', $$'<b>Hole & Re</b>'$$),
     ('status_word_no', 'text', $$'at_risk'$$),
@@ -60,7 +62,9 @@ CREATE TEMP TABLE whole_call (oid regprocedure, query text);
 INSERT INTO whole_call VALUES
     ('styring.make_target(text, float8, int, float8, int, float8)', 'SELECT styring.make_target(''>='', 90, 2020, 72, 2015, NULL)'),
     ('styring.subpath(styring.goalpath, int, int)', 'SELECT styring.subpath(''a.b.c'', 1, 1)'),
-    ('styring.csv_rows(text, text)', 'SELECT styring.csv_rows(E''a;b\n1;2\n'', '';'')');
+    ('styring.csv_rows(text, text)', 'SELECT styring.csv_rows(E''a;b\n1;2\n'', '';'')'),
+    ('styring.kostra_file_check(text, text, integer, text, text, text)',
+     'SELECT styring.kostra_file_check(''0A2023 123400                  1100 010      100'', ''0A'', 2023, ''1234'')');
 
 CREATE TEMP VIEW calls AS
 SELECT c.oid, c.proname,

@@ -1,0 +1,247 @@
+------------------------------------------------------------------------------
+-- The accounts file a municipality submits to Statistics Norway: fixed
+-- positions, 48 characters a record (the file description published with
+-- Statistics Norway's control program, kostra-kontrollprogram):
+--    1-2 skjema, 3-6 aargang, 7 kvartal, 8-13 region, 14-22 orgnr,
+--    23-31 foretaksnr, 32 kontoklasse, 33-36 funksjon/kapittel,
+--    37-39 art/sektor, 40-48 belop (1 000 kr, right-aligned; income and
+--    liabilities negative).
+-- Read (kostra_file_rows), checked as the program checks a record
+-- (kostra_file_check: its controls 001 and 003-016), loaded into a model's
+-- accounts (load_kostra_file) and written from them (kostra_file).
+--
+-- In the file an income is negative; in Statistics Norway's published
+-- accounts and in the hierarchies that sum them (the model's), arts 600 and
+-- above are incomes and positive. The loader and the writer turn the sign.
+------------------------------------------------------------------------------
+
+-- The records of a file: its lines (LF or CRLF; empty lines are no records)
+-- cut at the positions of the file description, each field as it stands.
+CREATE OR REPLACE FUNCTION @extschema@.kostra_file_rows(doc text)
+    RETURNS TABLE (line bigint, length integer, skjema text, aargang text, kvartal text, region text, orgnr text, foretaksnr text,
+                   kontoklasse text, funksjon_kapittel text, art_sektor text, belop text)
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+    SELECT l.n, length(l.r), substr(l.r, 1, 2), substr(l.r, 3, 4), substr(l.r, 7, 1), substr(l.r, 8, 6), substr(l.r, 14, 9),
+           substr(l.r, 23, 9), substr(l.r, 32, 1), substr(l.r, 33, 4), substr(l.r, 37, 3), substr(l.r, 40, 9)
+    FROM (SELECT n, rtrim(r, E'\r') AS r FROM string_to_table(doc, E'\n') WITH ORDINALITY s(r, n)) l
+    WHERE l.r <> '';
+END;
+COMMENT ON FUNCTION @extschema@.kostra_file_rows(text) IS
+    'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand';
+
+-- Which kontoklasse a skjema may carry, as the control program maps them:
+-- bevilgning (operating and investment), balance, regional, per skjema.
+CREATE OR REPLACE FUNCTION @extschema@.kostra_kontoklasser(skjema text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN skjema IN ('0A', '0C') OR skjema ~ '^0[AC]K[1-4]$' THEN ARRAY['1', '0']
+                WHEN skjema IN ('0F', '0I', '0K', '0M', '0P') THEN ARRAY['3', '4']
+                WHEN skjema IN ('0B', '0D') THEN ARRAY['2']
+                WHEN skjema ~ '^0[BD]K[1-4]$' THEN ARRAY['2', 'Z', 'z', '~']
+                WHEN skjema IN ('0G', '0J', '0L', '0N', '0Q') THEN ARRAY['5']
+                WHEN skjema IN ('0X', '0Y') THEN ARRAY[' ']
+                ELSE '{}' END;
+COMMENT ON FUNCTION @extschema@.kostra_kontoklasser(text) IS
+    'the kontoklasse codes a KOSTRA skjema may carry (0A: 1 operating, 0 investment; 0I: 3 and 4; 0B: 2 balance; ...), as Statistics Norway''s control program maps them; empty for an unknown skjema';
+
+-- The control program's record controls for the accounts, with its
+-- severities and messages: 001 record length (fatal: the other controls do
+-- not run), 003 skjema, 004 aargang, 005 kvartal, 006 region, 007 orgnr,
+-- 008 foretaksnr, 009 kontoklasse, 014 belop, 015 duplicates (a warning),
+-- 016 the sign of kapittel 5900 and 5970 in a balance. Arguments as the
+-- program's: the skjema and year reported, the quarter (' ' for the annual
+-- accounts), the region (6 digits; 4 get 00) and the organisation number.
+CREATE OR REPLACE FUNCTION @extschema@.kostra_file_check(doc text, skjema text, year integer, region text,
+                                                         orgnr text DEFAULT NULL, kvartal text DEFAULT ' ')
+    RETURNS TABLE (rule text, severity text, message text, lines bigint[])
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    want_region constant text := CASE WHEN region ~ '^[0-9]{4}$' THEN region || '00' ELSE region END;
+    want_orgnr constant text := coalesce(orgnr, repeat(' ', 9));
+    want_kvartal constant text := coalesce(kvartal, ' ');
+    klasser constant text[] := @extschema@.kostra_kontoklasser(skjema);
+    balance constant boolean := @extschema@.kostra_kontoklasser(skjema) && ARRAY['2', '5'];
+BEGIN
+    IF doc IS NULL OR skjema IS NULL OR year IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION 'kostra_file_check needs the file, the skjema, the year and the region' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    -- 001: every record 48 characters, no tab; when one is not, nothing else is checked
+    RETURN QUERY
+        SELECT 'Kontroll 001 : Recordlengde', 'fatal',
+               format('Korrigér filen slik at alle records er på 48 tegn. Fant record med lengde på %s tegn. '
+                      'Mellomrom brukes for alle blanke posisjoner og avslutter med linjeskift. Denne feilen hindrer de andre kontrollene i å bli kjørt',
+                      r.length),
+               ARRAY[r.line]
+        FROM @extschema@.kostra_file_rows(doc) r
+        WHERE r.length <> 48 OR strpos(r.skjema || r.aargang || r.kvartal || r.region || r.orgnr || r.foretaksnr || r.kontoklasse
+                                       || r.funksjon_kapittel || r.art_sektor || r.belop, E'\t') > 0
+        ORDER BY r.line;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT c.rule, c.severity, c.message, c.lines
+        FROM (
+            SELECT 3 AS ord, r.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
+                   format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', r.skjema, kostra_file_check.skjema) AS message, ARRAY[r.line] AS lines
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
+            UNION ALL
+            SELECT 4, r.line, 'Kontroll 004 : Årgang', 'error',
+                   format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', r.aargang, year), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.aargang <> year::text
+            UNION ALL
+            SELECT 5, r.line, 'Kontroll 005 : Kvartal', 'error',
+                   format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', r.kvartal, want_kvartal), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kvartal <> want_kvartal
+            UNION ALL
+            SELECT 6, r.line, 'Kontroll 006 : Region', 'error',
+                   format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', r.region, want_region), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.region <> want_region
+            UNION ALL
+            SELECT 7, r.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
+                   format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', r.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.orgnr <> want_orgnr
+            UNION ALL
+            SELECT 8, r.line, 'Kontroll 008 : Foretaksnummer', 'error',
+                   format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', r.foretaksnr, want_orgnr), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
+            UNION ALL
+            SELECT 9, r.line, 'Kontroll 009 : Kontoklasse', 'error',
+                   format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', r.kontoklasse, array_to_string(klasser, ', ')), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kontoklasse <> ALL (klasser)
+            UNION ALL
+            SELECT 14, r.line, 'Kontroll 014 : Beløp', 'error',
+                   format('Fant ugyldig beløp ''%s''. Korrigér beløp', r.belop), ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r WHERE r.belop !~ '^ *-?[0-9]+$'
+            UNION ALL
+            -- 015: one amount per combination, else a warning (SSB sums them)
+            SELECT 15, min(d.line), 'Kontroll 015 : Dubletter', 'warning',
+                   format('Det er oppgitt flere beløp på samme kombinasjon av (%s) med beløpene [%s]. '
+                          'Hvis dette er riktig, kan du sende inn filen, og beløpene summeres hos SSB. '
+                          'Dersom dette er feil må recordene korrigeres før innsending til SSB.',
+                          d.key, string_agg(d.belop, ', ' ORDER BY d.line)),
+                   array_agg(d.line ORDER BY d.line)
+            FROM (SELECT r.line, r.belop,
+                         CASE WHEN balance
+                              THEN format('Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
+                              ELSE format('Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
+                         END AS key
+                  FROM @extschema@.kostra_file_rows(doc) r) d
+            GROUP BY d.key HAVING count(*) > 1
+            UNION ALL
+            SELECT 16, r.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
+                   format('Kapittel 5900 Merforbruk i driftsregnskapet %s og kapittel 5970 Udekket beløp i investeringsregnskapet %s skal bare kunne '
+                          'rapporteres som positive tall, altså tall større eller lik 0. Eventuelt mindreforbruk i driftsregnskapet eller udisponert '
+                          'i investeringsregnskapet må posteres etter reglene i Forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning '
+                          'for kommuner og fylkeskommuner mv. , henholdsvis paragrafene 4.3 og 4.6',
+                          CASE WHEN r.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', r.belop) ELSE '' END,
+                          CASE WHEN r.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', r.belop) ELSE '' END),
+                   ARRAY[r.line]
+            FROM @extschema@.kostra_file_rows(doc) r
+            WHERE r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970')
+              AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0) c
+        ORDER BY c.ord, c.line;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.kostra_file_check(text, text, integer, text, text, text) IS
+    'the record controls of Statistics Norway''s control program on a KOSTRA accounts file (001 record length, fatal; 003 skjema, 004 aargang, 005 kvartal, 006 region, 007 orgnr, 008 foretaksnr, 009 kontoklasse, 014 belop, 016 sign of kapittel 5900/5970: errors; 015 duplicates: a warning), one row per finding with the program''s message and the lines';
+
+-- A file's operating and investment accounts (skjema 0A, 0C, 0I, 0K, 0M,
+-- 0P and their quarters) into a model's account table: region 030100 is
+-- unit 0301 (a district keeps its 6 digits), kontoklasse 1 and 3 are D,
+-- 0 and 4 are I, the amount stays in 1 000 kr with incomes (arts 600 and
+-- above) positive. A file that fails a fatal or error control is refused,
+-- with the first finding's line, and nothing is loaded. Returns the rows
+-- added or changed; an amount given twice for one account is summed, as
+-- Statistics Norway sums it.
+CREATE OR REPLACE FUNCTION @extschema@.load_kostra_file(model text, doc text, skjema text, year integer, region text,
+                                                        orgnr text DEFAULT NULL, kvartal text DEFAULT ' ')
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+    st @extschema@.staged_rows;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF NOT (@extschema@.kostra_kontoklasser(skjema) && ARRAY['0', '1', '3', '4']) THEN
+        RAISE EXCEPTION 'skjema "%" is not an operating and investment account (bevilgningsregnskap)', @extschema@.doc_excerpt(coalesce(skjema, ''))
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'A model keeps operating and investment accounts: skjema 0A, 0C, 0I, 0K, 0M, 0P (or a quarter, 0AK1 ...).';
+    END IF;
+    SELECT c.rule, c.message, c.lines[1] AS line INTO bad
+    FROM @extschema@.kostra_file_check(doc, skjema, year, region, orgnr, kvartal) c
+    WHERE c.severity IN ('fatal', 'error') LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'KOSTRA file line %: % (%)', bad.line, bad.rule, @extschema@.doc_excerpt(bad.message)
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'styring.kostra_file_check lists every finding; nothing was loaded.';
+    END IF;
+    WITH r AS (
+        SELECT CASE WHEN f.region ~ '^[0-9]{4}00$' THEN left(f.region, 4) ELSE f.region END AS unit,
+               CASE WHEN f.kontoklasse IN ('1', '3') THEN 'D' ELSE 'I' END AS class,
+               btrim(f.funksjon_kapittel) AS function, btrim(f.art_sektor) AS type,
+               btrim(f.belop)::numeric * CASE WHEN btrim(f.art_sektor) >= '600' THEN -1 ELSE 1 END AS amount
+        FROM @extschema@.kostra_file_rows(doc) f),
+    a AS (SELECT unit, class, function, type, sum(amount) AS amount FROM r GROUP BY unit, class, function, type)
+    SELECT coalesce(array_agg(unit ORDER BY class, function, type), '{}'), coalesce(array_agg(year ORDER BY class, function, type), '{}'),
+           coalesce(array_agg(class ORDER BY class, function, type), '{}'), coalesce(array_agg(function ORDER BY class, function, type), '{}'),
+           coalesce(array_agg(type ORDER BY class, function, type), '{}'), coalesce(array_agg(amount ORDER BY class, function, type), '{}')
+    INTO st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
+    FROM a;
+    st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
+    RETURN @extschema@.apply_staged(model, st);
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts after the record controls of styring.kostra_file_check, refusing the whole file at the first fatal or error finding; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+
+-- The file from a model's accounts for one unit and year: skjema 0A for a
+-- municipality (4 digits) or a district (6), 0C for a county authority
+-- (a code ending in 00, as 0100 or 5000), or as given.
+CREATE OR REPLACE FUNCTION @extschema@.kostra_file(model text, unit text, year integer, skjema text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s constant text := coalesce(skjema, CASE WHEN unit ~ '^[0-9]{2}00$' THEN '0C' ELSE '0A' END);
+    region constant text := CASE WHEN unit ~ '^[0-9]{4}$' THEN unit || '00' ELSE unit END;
+    doc text;
+    bad record;
+BEGIN
+    IF model IS NULL OR unit IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'kostra_file needs a model, a unit and a year' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF to_regclass(format('%I.account', model)) IS NULL THEN
+        RAISE EXCEPTION 'no steering model in schema "%"', @extschema@.doc_excerpt(coalesce(model, '')) USING ERRCODE = 'undefined_table';
+    END IF;
+    IF NOT (@extschema@.kostra_kontoklasser(s) && ARRAY['0', '1']) THEN
+        RAISE EXCEPTION 'kostra_file writes skjema 0A or 0C (or their quarters), not "%"', @extschema@.doc_excerpt(s) USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF region !~ '^[0-9]{6}$' THEN
+        RAISE EXCEPTION 'unit "%" is not a region of 4 or 6 digits', @extschema@.doc_excerpt(unit) USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format($q$
+        SELECT a.function, a.type, a.amount FROM %I.account a
+        WHERE a.unit = $1 AND a.year = $2 AND (a.function !~ '^[0-9]{3}$' OR a.type !~ '^[0-9]{3}$'
+              OR abs(round(a.amount) * CASE WHEN a.type >= '600' THEN -1 ELSE 1 END) >= 100000000)
+        LIMIT 1$q$, model) INTO bad USING unit, year;
+    IF bad.function IS NOT NULL THEN
+        RAISE EXCEPTION 'the account % % of % in % does not fit the file: % (3-digit function and art, at most 8 digits in 1 000 kr)',
+            bad.function, bad.type, unit, year, bad.amount USING ERRCODE = 'numeric_value_out_of_range';
+    END IF;
+    EXECUTE format($q$
+        SELECT string_agg(format('%%s%%s%%s%%s%%s%%s%%s%%s%%s',
+                                 left($3, 2), $2, CASE WHEN $3 ~ 'K[1-4]$' THEN right($3, 1) ELSE ' ' END, $4,
+                                 repeat(' ', 18), CASE a.class WHEN 'D' THEN '1' ELSE '0' END,
+                                 rpad(a.function, 4), a.type,
+                                 lpad((round(a.amount) * CASE WHEN a.type >= '600' THEN -1 ELSE 1 END)::bigint::text, 9)),
+                          E'\n' ORDER BY a.class DESC, a.function, a.type) || E'\n'
+        FROM %I.account a WHERE a.unit = $1 AND a.year = $2$q$, model)
+        INTO doc USING unit, year, s, region;
+    RETURN coalesce(doc, '');
+END $fn$;
+COMMENT ON FUNCTION @extschema@.kostra_file(text, text, integer, text) IS
+    'the KOSTRA accounts file (fixed positions, skjema 0A or 0C) of one unit and year from a model''s accounts: kontoklasse 1 operating, 0 investment, amounts in whole 1 000 kr with incomes (arts 600 and above) negative; 22003 for an account that does not fit';
