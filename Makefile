@@ -25,7 +25,8 @@ OBJS         = src/styring.o \
                src/eval_usage.o \
                src/evaluation.o \
                src/core/csv_core.o \
-               src/csv.o
+               src/csv.o \
+               src/kostra_file.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 # The current version's script and its upgrade from the last release are made

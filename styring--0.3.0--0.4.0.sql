@@ -1025,40 +1025,58 @@ GROUP BY w.year, w.dimension, w.node, w.leaf
 HAVING sum(w.sign) <> 0$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_tree IS 'each aggregate of an account hierarchy with the codes without children below it and their coefficient: the sum over every path of the product of its signs (an aggregate = sum of coefficient * code); a cycle raises 22023'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.account_rollup AS
-WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree)
-SELECT a.unit, a.year, a.class, f.node AS function, t.node AS type, sum(a.amount * (f.sign * t.sign)) AS amount
-FROM %1$I.account a
+WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
+-- the arts first (each line to its art and the art nodes above it, summed
+-- per function code), then the functions: linear, so the same sums as
+-- crossing both at once, over far fewer rows
+by_type AS (
+    SELECT a.unit, a.year, a.class, a.function, t.node AS type, sum(a.amount * t.sign) AS amount
+    FROM %1$I.account a
+    JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'type'
+          UNION ALL
+          SELECT DISTINCT year, type, type, 1 FROM %1$I.account) t ON t.year = a.year AND t.leaf = a.type
+    GROUP BY a.unit, a.year, a.class, a.function, t.node)
+SELECT b.unit, b.year, b.class, f.node AS function, b.type, sum(b.amount * f.sign) AS amount
+FROM by_type b
 JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'function'
       UNION ALL
-      SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = a.year AND f.leaf = a.function
-JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'type'
-      UNION ALL
-      SELECT DISTINCT year, type, type, 1 FROM %1$I.account) t ON t.year = a.year AND t.leaf = a.type
-GROUP BY a.unit, a.year, a.class, f.node, t.node$ddl$,
+      SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = b.year AND f.leaf = b.function
+GROUP BY b.unit, b.year, b.class, f.node, b.type$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_rollup IS 'the accounts summed through the function and type hierarchies of their year, with the signs: every function (code or aggregate) crossed with every type, per unit, year and class, in 1 000 NOK (a code that has children in the hierarchy counts only as itself)'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.key_figure_value AS
 WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
 -- what each key figure sums: its own function, and for a share the function
--- it is a share of ('whole'); each expanded to codes, the node itself included
+-- it is a share of ('whole')
 part AS (
     SELECT code, 'amount' AS part, class, function, type FROM %1$I.key_figure
     UNION ALL
     SELECT code, 'whole', class, share_of, type FROM %1$I.key_figure WHERE share_of IS NOT NULL),
-fx AS (
-    SELECT p.code, p.part, p.class, t.year, t.leaf, t.sign FROM part p JOIN tree t ON t.dimension = 'function' AND t.node = p.function
-    UNION ALL
-    SELECT code, part, class, NULL, function, 1 FROM part),
+-- the arts first: each account line to the few art nodes the key figures
+-- name (the node itself included), summed per function code
 tx AS (
-    SELECT p.code, p.part, t.year, t.leaf, t.sign FROM part p JOIN tree t ON t.dimension = 'type' AND t.node = p.type
+    SELECT n.type AS node, t.year, t.leaf, t.sign FROM (SELECT DISTINCT type FROM part) n
+    JOIN tree t ON t.dimension = 'type' AND t.node = n.type
     UNION ALL
-    SELECT code, part, NULL, type, 1 FROM part),
-sums AS (
-    SELECT fx.code, fx.part, a.unit, a.year, sum(a.amount * (fx.sign * tx.sign)) AS amount
+    SELECT type, NULL, type, 1 FROM (SELECT DISTINCT type FROM part) n),
+by_type AS (
+    SELECT a.unit, a.year, a.class, a.function, tx.node AS type, sum(a.amount * tx.sign) AS amount
     FROM %1$I.account a
-    JOIN fx ON fx.leaf = a.function AND fx.class = a.class
-    JOIN tx ON tx.code = fx.code AND tx.part = fx.part AND tx.leaf = a.type
-    WHERE (fx.year IS NULL OR fx.year = a.year) AND (tx.year IS NULL OR tx.year = a.year)
-    GROUP BY fx.code, fx.part, a.unit, a.year)
+    JOIN tx ON tx.leaf = a.type AND (tx.year IS NULL OR tx.year = a.year)
+    GROUP BY a.unit, a.year, a.class, a.function, tx.node),
+-- then the functions: each function code to the function nodes named
+fx AS (
+    SELECT n.function AS node, t.year, t.leaf, t.sign FROM (SELECT DISTINCT function FROM part) n
+    JOIN tree t ON t.dimension = 'function' AND t.node = n.function
+    UNION ALL
+    SELECT function, NULL, function, 1 FROM (SELECT DISTINCT function FROM part) n),
+by_node AS (
+    SELECT b.unit, b.year, b.class, fx.node AS function, b.type, sum(b.amount * fx.sign) AS amount
+    FROM by_type b
+    JOIN fx ON fx.leaf = b.function AND (fx.year IS NULL OR fx.year = b.year)
+    GROUP BY b.unit, b.year, b.class, fx.node, b.type),
+sums AS (
+    SELECT p.code, p.part, n.unit, n.year, n.amount
+    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type)
 SELECT m.code AS indicator, m.unit, m.year, m.amount,
        CASE WHEN k.share_of IS NOT NULL THEN w.amount
             WHEN k.base = 'population' THEN p.population
@@ -1884,17 +1902,12 @@ COMMENT ON FUNCTION @extschema@.load_code_changes(text, text, text) IS
 ------------------------------------------------------------------------------
 
 -- The records of a file: its lines (LF or CRLF; empty lines are no records)
--- cut at the positions of the file description, each field as it stands.
+-- cut at the positions of the file description, each field as it stands
+-- (src/kostra_file.c: one pass over the document).
 CREATE OR REPLACE FUNCTION @extschema@.kostra_file_rows(doc text)
     RETURNS TABLE (line bigint, length integer, skjema text, aargang text, kvartal text, region text, orgnr text, foretaksnr text,
                    kontoklasse text, funksjon_kapittel text, art_sektor text, belop text)
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
-BEGIN ATOMIC
-    SELECT l.n, length(l.r), substr(l.r, 1, 2), substr(l.r, 3, 4), substr(l.r, 7, 1), substr(l.r, 8, 6), substr(l.r, 14, 9),
-           substr(l.r, 23, 9), substr(l.r, 32, 1), substr(l.r, 33, 4), substr(l.r, 37, 3), substr(l.r, 40, 9)
-    FROM (SELECT n, rtrim(r, E'\r') AS r FROM string_to_table(doc, E'\n') WITH ORDINALITY s(r, n)) l
-    WHERE l.r <> '';
-END;
+    AS 'MODULE_PATHNAME', 'kostra_file_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.kostra_file_rows(text) IS
     'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand';
 
@@ -1949,40 +1962,42 @@ BEGIN
     IF FOUND THEN
         RETURN;
     END IF;
+    -- the other controls over one reading of the file
     RETURN QUERY
+        WITH r AS MATERIALIZED (SELECT * FROM @extschema@.kostra_file_rows(doc))
         SELECT c.rule, c.severity, c.message, c.lines
         FROM (
             SELECT 3 AS ord, r.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
                    format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', r.skjema, kostra_file_check.skjema) AS message, ARRAY[r.line] AS lines
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
+            FROM r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
             UNION ALL
             SELECT 4, r.line, 'Kontroll 004 : Årgang', 'error',
                    format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', r.aargang, year), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.aargang <> year::text
+            FROM r WHERE r.aargang <> year::text
             UNION ALL
             SELECT 5, r.line, 'Kontroll 005 : Kvartal', 'error',
                    format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', r.kvartal, want_kvartal), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kvartal <> want_kvartal
+            FROM r WHERE r.kvartal <> want_kvartal
             UNION ALL
             SELECT 6, r.line, 'Kontroll 006 : Region', 'error',
                    format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', r.region, want_region), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.region <> want_region
+            FROM r WHERE r.region <> want_region
             UNION ALL
             SELECT 7, r.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
                    format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', r.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.orgnr <> want_orgnr
+            FROM r WHERE r.orgnr <> want_orgnr
             UNION ALL
             SELECT 8, r.line, 'Kontroll 008 : Foretaksnummer', 'error',
                    format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', r.foretaksnr, want_orgnr), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
+            FROM r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
             UNION ALL
             SELECT 9, r.line, 'Kontroll 009 : Kontoklasse', 'error',
                    format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', r.kontoklasse, array_to_string(klasser, ', ')), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kontoklasse <> ALL (klasser)
+            FROM r WHERE r.kontoklasse <> ALL (klasser)
             UNION ALL
             SELECT 14, r.line, 'Kontroll 014 : Beløp', 'error',
                    format('Fant ugyldig beløp ''%s''. Korrigér beløp', r.belop), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.belop !~ '^ *-?[0-9]+$'
+            FROM r WHERE r.belop !~ '^ *-?[0-9]+$'
             UNION ALL
             -- 015: one amount per combination, else a warning (SSB sums them)
             SELECT 15, min(d.line), 'Kontroll 015 : Dubletter', 'warning',
@@ -1996,7 +2011,7 @@ BEGIN
                               THEN format('Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
                               ELSE format('Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
                          END AS key
-                  FROM @extschema@.kostra_file_rows(doc) r) d
+                  FROM r) d
             GROUP BY d.key HAVING count(*) > 1
             UNION ALL
             SELECT 16, r.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
@@ -2007,7 +2022,7 @@ BEGIN
                           CASE WHEN r.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', r.belop) ELSE '' END,
                           CASE WHEN r.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', r.belop) ELSE '' END),
                    ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r
+            FROM r
             WHERE r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970')
               AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0) c
         ORDER BY c.ord, c.line;

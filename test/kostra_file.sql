@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
 SET client_min_messages = warning;
-SELECT plan(49);
+SELECT plan(51);
 
 -- a valid 0A record for region 1234 in 2023 with fields replaced: position, text
 CREATE FUNCTION pg_temp.rec(VARIADIC f text[] DEFAULT '{}') RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
@@ -38,6 +38,10 @@ SELECT is((SELECT array_agg(ARRAY[skjema, aargang, kvartal, region, kontoklasse,
            FROM styring.kostra_file_rows(pg_temp.rec() || E'\r\n\r\n')),
           ARRAY[ARRAY['0A', '2023', ' ', '123400', '1', '100 ', '010', '      100']], 'kostra_file_rows cuts a record at the file description''s positions (CRLF, empty lines skipped)');
 
+SELECT is((SELECT ARRAY[length::text, orgnr, kontoklasse, belop] FROM styring.kostra_file_rows(pg_temp.rec('14', 'Ørsta sbd'))),
+          ARRAY['48', 'Ørsta sbd', '1', '      100'], 'positions count characters, not bytes (an ø is one)');
+SELECT is((SELECT ARRAY[length::text, belop, art_sektor] FROM styring.kostra_file_rows(left(pg_temp.rec(), 38))),
+          ARRAY['38', '', '01'], 'a short record gives short and empty fields, and its length');
 -- 001 record length: fatal, and the other controls do not run
 SELECT is(pg_temp.found('001', ARRAY[pg_temp.rec(), left(pg_temp.rec(), 47)]), 'fatal 2', '001: a record of 47 characters is fatal');
 SELECT is(pg_temp.found('001', ARRAY[pg_temp.rec() || ' ']), 'fatal 1', '001: and of 49');

@@ -77,40 +77,58 @@ GROUP BY w.year, w.dimension, w.node, w.leaf
 HAVING sum(w.sign) <> 0$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_tree IS 'each aggregate of an account hierarchy with the codes without children below it and their coefficient: the sum over every path of the product of its signs (an aggregate = sum of coefficient * code); a cycle raises 22023'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.account_rollup AS
-WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree)
-SELECT a.unit, a.year, a.class, f.node AS function, t.node AS type, sum(a.amount * (f.sign * t.sign)) AS amount
-FROM %1$I.account a
+WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
+-- the arts first (each line to its art and the art nodes above it, summed
+-- per function code), then the functions: linear, so the same sums as
+-- crossing both at once, over far fewer rows
+by_type AS (
+    SELECT a.unit, a.year, a.class, a.function, t.node AS type, sum(a.amount * t.sign) AS amount
+    FROM %1$I.account a
+    JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'type'
+          UNION ALL
+          SELECT DISTINCT year, type, type, 1 FROM %1$I.account) t ON t.year = a.year AND t.leaf = a.type
+    GROUP BY a.unit, a.year, a.class, a.function, t.node)
+SELECT b.unit, b.year, b.class, f.node AS function, b.type, sum(b.amount * f.sign) AS amount
+FROM by_type b
 JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'function'
       UNION ALL
-      SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = a.year AND f.leaf = a.function
-JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'type'
-      UNION ALL
-      SELECT DISTINCT year, type, type, 1 FROM %1$I.account) t ON t.year = a.year AND t.leaf = a.type
-GROUP BY a.unit, a.year, a.class, f.node, t.node$ddl$,
+      SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = b.year AND f.leaf = b.function
+GROUP BY b.unit, b.year, b.class, f.node, b.type$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_rollup IS 'the accounts summed through the function and type hierarchies of their year, with the signs: every function (code or aggregate) crossed with every type, per unit, year and class, in 1 000 NOK (a code that has children in the hierarchy counts only as itself)'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.key_figure_value AS
 WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
 -- what each key figure sums: its own function, and for a share the function
--- it is a share of ('whole'); each expanded to codes, the node itself included
+-- it is a share of ('whole')
 part AS (
     SELECT code, 'amount' AS part, class, function, type FROM %1$I.key_figure
     UNION ALL
     SELECT code, 'whole', class, share_of, type FROM %1$I.key_figure WHERE share_of IS NOT NULL),
-fx AS (
-    SELECT p.code, p.part, p.class, t.year, t.leaf, t.sign FROM part p JOIN tree t ON t.dimension = 'function' AND t.node = p.function
-    UNION ALL
-    SELECT code, part, class, NULL, function, 1 FROM part),
+-- the arts first: each account line to the few art nodes the key figures
+-- name (the node itself included), summed per function code
 tx AS (
-    SELECT p.code, p.part, t.year, t.leaf, t.sign FROM part p JOIN tree t ON t.dimension = 'type' AND t.node = p.type
+    SELECT n.type AS node, t.year, t.leaf, t.sign FROM (SELECT DISTINCT type FROM part) n
+    JOIN tree t ON t.dimension = 'type' AND t.node = n.type
     UNION ALL
-    SELECT code, part, NULL, type, 1 FROM part),
-sums AS (
-    SELECT fx.code, fx.part, a.unit, a.year, sum(a.amount * (fx.sign * tx.sign)) AS amount
+    SELECT type, NULL, type, 1 FROM (SELECT DISTINCT type FROM part) n),
+by_type AS (
+    SELECT a.unit, a.year, a.class, a.function, tx.node AS type, sum(a.amount * tx.sign) AS amount
     FROM %1$I.account a
-    JOIN fx ON fx.leaf = a.function AND fx.class = a.class
-    JOIN tx ON tx.code = fx.code AND tx.part = fx.part AND tx.leaf = a.type
-    WHERE (fx.year IS NULL OR fx.year = a.year) AND (tx.year IS NULL OR tx.year = a.year)
-    GROUP BY fx.code, fx.part, a.unit, a.year)
+    JOIN tx ON tx.leaf = a.type AND (tx.year IS NULL OR tx.year = a.year)
+    GROUP BY a.unit, a.year, a.class, a.function, tx.node),
+-- then the functions: each function code to the function nodes named
+fx AS (
+    SELECT n.function AS node, t.year, t.leaf, t.sign FROM (SELECT DISTINCT function FROM part) n
+    JOIN tree t ON t.dimension = 'function' AND t.node = n.function
+    UNION ALL
+    SELECT function, NULL, function, 1 FROM (SELECT DISTINCT function FROM part) n),
+by_node AS (
+    SELECT b.unit, b.year, b.class, fx.node AS function, b.type, sum(b.amount * fx.sign) AS amount
+    FROM by_type b
+    JOIN fx ON fx.leaf = b.function AND (fx.year IS NULL OR fx.year = b.year)
+    GROUP BY b.unit, b.year, b.class, fx.node, b.type),
+sums AS (
+    SELECT p.code, p.part, n.unit, n.year, n.amount
+    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type)
 SELECT m.code AS indicator, m.unit, m.year, m.amount,
        CASE WHEN k.share_of IS NOT NULL THEN w.amount
             WHEN k.base = 'population' THEN p.population

@@ -16,17 +16,12 @@
 ------------------------------------------------------------------------------
 
 -- The records of a file: its lines (LF or CRLF; empty lines are no records)
--- cut at the positions of the file description, each field as it stands.
+-- cut at the positions of the file description, each field as it stands
+-- (src/kostra_file.c: one pass over the document).
 CREATE OR REPLACE FUNCTION @extschema@.kostra_file_rows(doc text)
     RETURNS TABLE (line bigint, length integer, skjema text, aargang text, kvartal text, region text, orgnr text, foretaksnr text,
                    kontoklasse text, funksjon_kapittel text, art_sektor text, belop text)
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
-BEGIN ATOMIC
-    SELECT l.n, length(l.r), substr(l.r, 1, 2), substr(l.r, 3, 4), substr(l.r, 7, 1), substr(l.r, 8, 6), substr(l.r, 14, 9),
-           substr(l.r, 23, 9), substr(l.r, 32, 1), substr(l.r, 33, 4), substr(l.r, 37, 3), substr(l.r, 40, 9)
-    FROM (SELECT n, rtrim(r, E'\r') AS r FROM string_to_table(doc, E'\n') WITH ORDINALITY s(r, n)) l
-    WHERE l.r <> '';
-END;
+    AS 'MODULE_PATHNAME', 'kostra_file_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.kostra_file_rows(text) IS
     'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand';
 
@@ -81,40 +76,42 @@ BEGIN
     IF FOUND THEN
         RETURN;
     END IF;
+    -- the other controls over one reading of the file
     RETURN QUERY
+        WITH r AS MATERIALIZED (SELECT * FROM @extschema@.kostra_file_rows(doc))
         SELECT c.rule, c.severity, c.message, c.lines
         FROM (
             SELECT 3 AS ord, r.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
                    format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', r.skjema, kostra_file_check.skjema) AS message, ARRAY[r.line] AS lines
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
+            FROM r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
             UNION ALL
             SELECT 4, r.line, 'Kontroll 004 : Årgang', 'error',
                    format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', r.aargang, year), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.aargang <> year::text
+            FROM r WHERE r.aargang <> year::text
             UNION ALL
             SELECT 5, r.line, 'Kontroll 005 : Kvartal', 'error',
                    format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', r.kvartal, want_kvartal), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kvartal <> want_kvartal
+            FROM r WHERE r.kvartal <> want_kvartal
             UNION ALL
             SELECT 6, r.line, 'Kontroll 006 : Region', 'error',
                    format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', r.region, want_region), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.region <> want_region
+            FROM r WHERE r.region <> want_region
             UNION ALL
             SELECT 7, r.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
                    format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', r.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.orgnr <> want_orgnr
+            FROM r WHERE r.orgnr <> want_orgnr
             UNION ALL
             SELECT 8, r.line, 'Kontroll 008 : Foretaksnummer', 'error',
                    format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', r.foretaksnr, want_orgnr), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
+            FROM r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
             UNION ALL
             SELECT 9, r.line, 'Kontroll 009 : Kontoklasse', 'error',
                    format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', r.kontoklasse, array_to_string(klasser, ', ')), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.kontoklasse <> ALL (klasser)
+            FROM r WHERE r.kontoklasse <> ALL (klasser)
             UNION ALL
             SELECT 14, r.line, 'Kontroll 014 : Beløp', 'error',
                    format('Fant ugyldig beløp ''%s''. Korrigér beløp', r.belop), ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r WHERE r.belop !~ '^ *-?[0-9]+$'
+            FROM r WHERE r.belop !~ '^ *-?[0-9]+$'
             UNION ALL
             -- 015: one amount per combination, else a warning (SSB sums them)
             SELECT 15, min(d.line), 'Kontroll 015 : Dubletter', 'warning',
@@ -128,7 +125,7 @@ BEGIN
                               THEN format('Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
                               ELSE format('Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
                          END AS key
-                  FROM @extschema@.kostra_file_rows(doc) r) d
+                  FROM r) d
             GROUP BY d.key HAVING count(*) > 1
             UNION ALL
             SELECT 16, r.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
@@ -139,7 +136,7 @@ BEGIN
                           CASE WHEN r.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', r.belop) ELSE '' END,
                           CASE WHEN r.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', r.belop) ELSE '' END),
                    ARRAY[r.line]
-            FROM @extschema@.kostra_file_rows(doc) r
+            FROM r
             WHERE r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970')
               AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0) c
         ORDER BY c.ord, c.line;
