@@ -3,9 +3,9 @@
  * Makefile from this prelude (src/sql/upgrade/0.3.0--0.4.0.sql) and the
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_views,
- * 73_stored_profiles, 75_accounts, 77_code_changes), the loaders
- * (76_loaders) and the accounts file (78_kostra_file), written with CREATE
- * OR REPLACE. What changes:
+ * 73_stored_profiles, 75_accounts, 77_code_changes), the loader pipeline's
+ * writer (74_pipeline_apply), the loaders (76_loaders) and the accounts
+ * file (78_kostra_file), written with CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -26,7 +26,9 @@
  *    them (styring.model_code_changes);
  *  - Statistics Norway's accounts file is read, checked, loaded and written
  *    (styring.kostra_file_rows, kostra_file_check, load_kostra_file,
- *    kostra_file).
+ *    kostra_file);
+ *  - apply_staged (now in 74_pipeline_apply, apart from the staging type)
+ *    sorts measurements and accounts by their keys in byte order.
  * Nothing is dropped; the C library's functions keep their signatures.
  */
 \echo Use "ALTER EXTENSION styring UPDATE TO '0.4.0'" to load this file. \quit
@@ -947,6 +949,140 @@ END $fn$;
 COMMENT ON FUNCTION @extschema@.model_stored_profiles(text) IS
     'makes (or makes again) a model''s stored group profiles: the table group_profile, the indexes group_member_unit_idx and group_profile_group_idx, and the triggers and trigger functions that keep the profiles current; create_model and upgrade_model call it';
 ------------------------------------------------------------------------------
+-- styring.apply_staged: the one writer of the loader pipeline (its rules are
+-- at the top of 74_pipeline.sql, beside the staging type). Apart from the
+-- type so that an update can make it again. Measurements and accounts are
+-- ordered by their keys in byte order (COLLATE "C"): the same order in every
+-- load, so the same lock order, without comparing millions of codes by the
+-- database's collation rules.
+------------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.apply_staged(model text, s @extschema@.staged_rows) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    changed bigint := 0;
+    n bigint;
+    bad text;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF s IS NULL THEN
+        RETURN 0;
+    END IF;
+    -- parallel arrays of one table have one length
+    SELECT t INTO bad FROM (VALUES
+        ('units', ARRAY[cardinality(s.unit_code), cardinality(s.unit_name), cardinality(s.unit_kind), cardinality(s.unit_notes), cardinality(s.unit_parent)]),
+        ('indicators', ARRAY[cardinality(s.indicator_code), cardinality(s.indicator_name), cardinality(s.indicator_measure), cardinality(s.indicator_source)]),
+        ('groups', ARRAY[cardinality(s.group_code), cardinality(s.group_name), cardinality(s.group_kind)]),
+        ('members', ARRAY[cardinality(s.member_group), cardinality(s.member_unit), cardinality(s.member_year)]),
+        ('populations', ARRAY[cardinality(s.population_unit), cardinality(s.population_year), cardinality(s.population_value)]),
+        ('measurements', ARRAY[cardinality(s.m_unit), cardinality(s.m_indicator), cardinality(s.m_year), cardinality(s.m_gender),
+                               cardinality(s.m_value), cardinality(s.m_status)]),
+        ('accounts', ARRAY[cardinality(s.account_unit), cardinality(s.account_year), cardinality(s.account_class),
+                           cardinality(s.account_function), cardinality(s.account_type), cardinality(s.account_amount)]),
+        ('hierarchies', ARRAY[cardinality(s.hierarchy_year), cardinality(s.hierarchy_dimension), cardinality(s.hierarchy_parent),
+                              cardinality(s.hierarchy_child), cardinality(s.hierarchy_sign)])) v(t, lens)
+    WHERE (SELECT count(DISTINCT l) FROM unnest(lens) l WHERE l IS NOT NULL) > 1 LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'staged rows: the arrays of the % differ in length', bad USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    EXECUTE format($q$
+        INSERT INTO %I.unit AS u (code, name, kind, notes)
+        SELECT DISTINCT ON (code) code, coalesce(name, code), coalesce(kind, @extschema@.unit_kind(code)), notes
+        FROM unnest($1, $2, $3, $4) WITH ORDINALITY d(code, name, kind, notes, ord)
+        ORDER BY code, ord DESC
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name,
+            kind = CASE WHEN $5 THEN EXCLUDED.kind ELSE u.kind END,
+            notes = CASE WHEN $5 THEN EXCLUDED.notes ELSE u.notes END
+        WHERE CASE WHEN $5 THEN (u.name, u.kind, u.notes) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.notes)
+                   ELSE u.name = u.code AND EXCLUDED.name <> u.code END$q$, model)
+        USING s.unit_code, s.unit_name, s.unit_kind, s.unit_notes, coalesce(s.units_authoritative, false);
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    IF s.unit_parent IS NOT NULL THEN
+        -- parents named in the document that the model has (the rows are locked above)
+        EXECUTE format($q$
+            UPDATE %1$I.unit u SET parent = d.parent
+            FROM (SELECT DISTINCT ON (code) code, parent FROM unnest($1, $2) WITH ORDINALITY d(code, parent, ord)
+                  ORDER BY code, ord DESC) d
+            WHERE u.code = d.code AND d.parent IN (SELECT code FROM %1$I.unit)
+              AND u.parent IS DISTINCT FROM d.parent$q$, model)
+            USING s.unit_code, s.unit_parent;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    END IF;
+
+    EXECUTE format($q$
+        INSERT INTO %I.indicator AS x (code, name, measure, source)
+        SELECT DISTINCT ON (code) code, coalesce(name, code), measure, coalesce(source, 'own')
+        FROM unnest($1, $2, $3, $4) WITH ORDINALITY d(code, name, measure, source, ord)
+        ORDER BY code, ord DESC
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, measure = coalesce(EXCLUDED.measure, x.measure)
+        WHERE x.name = x.code AND EXCLUDED.name <> x.code$q$, model)
+        USING s.indicator_code, s.indicator_name, s.indicator_measure, s.indicator_source;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.comparison_group AS g (code, name, kind)
+        SELECT DISTINCT ON (code) code, coalesce(name, code), coalesce(kind, 'user_defined')
+        FROM unnest($1, $2, $3) WITH ORDINALITY d(code, name, kind, ord)
+        ORDER BY code, ord DESC
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE g.name = g.code AND EXCLUDED.name <> g.code$q$, model)
+        USING s.group_code, s.group_name, s.group_kind;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.group_member AS g (group_code, unit, year)
+        SELECT DISTINCT group_code, unit, year FROM unnest($1, $2, $3) d(group_code, unit, year)
+        ORDER BY group_code, unit, year
+        ON CONFLICT (group_code, unit, year) DO UPDATE SET year = EXCLUDED.year WHERE false$q$, model)
+        USING s.member_group, s.member_unit, s.member_year;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.unit_population AS p (unit, year, population)
+        SELECT DISTINCT ON (unit, year) unit, year, population
+        FROM unnest($1, $2, $3) WITH ORDINALITY d(unit, year, population, ord)
+        ORDER BY unit, year, ord DESC
+        ON CONFLICT (unit, year) DO UPDATE SET population = EXCLUDED.population
+        WHERE p.population <> EXCLUDED.population$q$, model)
+        USING s.population_unit, s.population_year, s.population_value;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
+        SELECT DISTINCT ON (unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C") unit, indicator, year, gender, value, status
+        FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
+        ORDER BY unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C", ord DESC
+        ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
+        WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
+        USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.account AS a (unit, year, class, function, type, amount)
+        SELECT DISTINCT ON (unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C")
+               unit, year, class, function, type, amount
+        FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, year, class, function, type, amount, ord)
+        ORDER BY unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C", ord DESC
+        ON CONFLICT (unit, year, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
+        WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$, model)
+        USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+
+    EXECUTE format($q$
+        INSERT INTO %I.account_hierarchy AS h (year, dimension, parent, child, sign)
+        SELECT DISTINCT ON (year, dimension, parent, child) year, dimension, parent, child, sign
+        FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY d(year, dimension, parent, child, sign, ord)
+        ORDER BY year, dimension, parent, child, ord DESC
+        ON CONFLICT (year, dimension, parent, child) DO UPDATE SET sign = EXCLUDED.sign
+        WHERE h.sign <> EXCLUDED.sign$q$, model)
+        USING s.hierarchy_year, s.hierarchy_dimension, s.hierarchy_parent, s.hierarchy_child, s.hierarchy_sign;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    RETURN changed;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.apply_staged(text, @extschema@.staged_rows) IS
+    'writes staged rows into a model, table by table in key order (units, indicators, groups, members, populations, measurements, accounts, hierarchies), adding what is missing and changing what differs; returns the rows added or changed. Every loader ends here';
+------------------------------------------------------------------------------
 -- The controller's own numbers: accounts rolled up through the KOSTRA
 -- hierarchies, and key figures made from them as measurements.
 --
@@ -1074,23 +1210,26 @@ by_node AS (
     FROM by_type b
     JOIN fx ON fx.leaf = b.function AND (fx.year IS NULL OR fx.year = b.year)
     GROUP BY b.unit, b.year, b.class, fx.node, b.type),
-sums AS (
-    SELECT p.code, p.part, n.unit, n.year, n.amount
-    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type)
+-- each key figure's amount and, for a share, the whole, side by side (one
+-- grouping, not a join of the sums with themselves)
+figure AS (
+    SELECT p.code, n.unit, n.year, sum(n.amount) FILTER (WHERE p.part = 'amount') AS amount,
+           sum(n.amount) FILTER (WHERE p.part = 'whole') AS whole
+    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type
+    GROUP BY p.code, n.unit, n.year
+    HAVING count(*) FILTER (WHERE p.part = 'amount') > 0)
 SELECT m.code AS indicator, m.unit, m.year, m.amount,
-       CASE WHEN k.share_of IS NOT NULL THEN w.amount
+       CASE WHEN k.share_of IS NOT NULL THEN m.whole
             WHEN k.base = 'population' THEN p.population
             WHEN k.base IS NOT NULL THEN b.value END AS denominator,
-       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(w.amount, 0)
+       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(m.whole, 0)
              WHEN k.base = 'population' THEN 1000 * m.amount / nullif(p.population, 0)
              WHEN k.base IS NOT NULL THEN 1000 * m.amount / nullif(b.value, 0)
              ELSE m.amount END)::double precision AS value
-FROM sums m
+FROM figure m
 JOIN %1$I.key_figure k ON k.code = m.code
-LEFT JOIN sums w ON w.part = 'whole' AND w.code = m.code AND w.unit = m.unit AND w.year = m.year
 LEFT JOIN %1$I.unit_population p ON k.base = 'population' AND p.unit = m.unit AND p.year = m.year
-LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year
-WHERE m.part = 'amount'$ddl$,
+LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year$ddl$,
 $ddl$COMMENT ON VIEW %1$I.key_figure_value IS 'each key figure of key_figure computed from the accounts, per unit and year: the amount (1 000 NOK), the denominator (inhabitants, the unit_base value, or the amount of share_of) and the value (NULL where the denominator is missing or 0); styring.compute_key_figures writes the values as measurements'$ddl$]
     LOOP
         EXECUTE format(stmt, model);

@@ -2072,7 +2072,14 @@ CREATE TYPE @extschema@.staged_rows AS (
     hierarchy_sign smallint[]);
 COMMENT ON TYPE @extschema@.staged_rows IS
     'what a loader read from a document, as parallel arrays per table in document order (a later entry with the same key wins), for styring.apply_staged';
-
+------------------------------------------------------------------------------
+-- styring.apply_staged: the one writer of the loader pipeline (its rules are
+-- at the top of 74_pipeline.sql, beside the staging type). Apart from the
+-- type so that an update can make it again. Measurements and accounts are
+-- ordered by their keys in byte order (COLLATE "C"): the same order in every
+-- load, so the same lock order, without comparing millions of codes by the
+-- database's collation rules.
+------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.apply_staged(model text, s @extschema@.staged_rows) RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -2167,9 +2174,9 @@ BEGIN
 
     EXECUTE format($q$
         INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
-        SELECT DISTINCT ON (unit, indicator, year, gender) unit, indicator, year, gender, value, status
+        SELECT DISTINCT ON (unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C") unit, indicator, year, gender, value, status
         FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
-        ORDER BY unit, indicator, year, gender, ord DESC
+        ORDER BY unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C", ord DESC
         ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
         WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
         USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
@@ -2177,9 +2184,10 @@ BEGIN
 
     EXECUTE format($q$
         INSERT INTO %I.account AS a (unit, year, class, function, type, amount)
-        SELECT DISTINCT ON (unit, year, class, function, type) unit, year, class, function, type, amount
+        SELECT DISTINCT ON (unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C")
+               unit, year, class, function, type, amount
         FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, year, class, function, type, amount, ord)
-        ORDER BY unit, year, class, function, type, ord DESC
+        ORDER BY unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C", ord DESC
         ON CONFLICT (unit, year, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
         WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$, model)
         USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
@@ -2326,23 +2334,26 @@ by_node AS (
     FROM by_type b
     JOIN fx ON fx.leaf = b.function AND (fx.year IS NULL OR fx.year = b.year)
     GROUP BY b.unit, b.year, b.class, fx.node, b.type),
-sums AS (
-    SELECT p.code, p.part, n.unit, n.year, n.amount
-    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type)
+-- each key figure's amount and, for a share, the whole, side by side (one
+-- grouping, not a join of the sums with themselves)
+figure AS (
+    SELECT p.code, n.unit, n.year, sum(n.amount) FILTER (WHERE p.part = 'amount') AS amount,
+           sum(n.amount) FILTER (WHERE p.part = 'whole') AS whole
+    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type
+    GROUP BY p.code, n.unit, n.year
+    HAVING count(*) FILTER (WHERE p.part = 'amount') > 0)
 SELECT m.code AS indicator, m.unit, m.year, m.amount,
-       CASE WHEN k.share_of IS NOT NULL THEN w.amount
+       CASE WHEN k.share_of IS NOT NULL THEN m.whole
             WHEN k.base = 'population' THEN p.population
             WHEN k.base IS NOT NULL THEN b.value END AS denominator,
-       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(w.amount, 0)
+       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(m.whole, 0)
              WHEN k.base = 'population' THEN 1000 * m.amount / nullif(p.population, 0)
              WHEN k.base IS NOT NULL THEN 1000 * m.amount / nullif(b.value, 0)
              ELSE m.amount END)::double precision AS value
-FROM sums m
+FROM figure m
 JOIN %1$I.key_figure k ON k.code = m.code
-LEFT JOIN sums w ON w.part = 'whole' AND w.code = m.code AND w.unit = m.unit AND w.year = m.year
 LEFT JOIN %1$I.unit_population p ON k.base = 'population' AND p.unit = m.unit AND p.year = m.year
-LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year
-WHERE m.part = 'amount'$ddl$,
+LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year$ddl$,
 $ddl$COMMENT ON VIEW %1$I.key_figure_value IS 'each key figure of key_figure computed from the accounts, per unit and year: the amount (1 000 NOK), the denominator (inhabitants, the unit_base value, or the amount of share_of) and the value (NULL where the denominator is missing or 0); styring.compute_key_figures writes the values as measurements'$ddl$]
     LOOP
         EXECUTE format(stmt, model);

@@ -126,23 +126,26 @@ by_node AS (
     FROM by_type b
     JOIN fx ON fx.leaf = b.function AND (fx.year IS NULL OR fx.year = b.year)
     GROUP BY b.unit, b.year, b.class, fx.node, b.type),
-sums AS (
-    SELECT p.code, p.part, n.unit, n.year, n.amount
-    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type)
+-- each key figure's amount and, for a share, the whole, side by side (one
+-- grouping, not a join of the sums with themselves)
+figure AS (
+    SELECT p.code, n.unit, n.year, sum(n.amount) FILTER (WHERE p.part = 'amount') AS amount,
+           sum(n.amount) FILTER (WHERE p.part = 'whole') AS whole
+    FROM part p JOIN by_node n ON n.class = p.class AND n.function = p.function AND n.type = p.type
+    GROUP BY p.code, n.unit, n.year
+    HAVING count(*) FILTER (WHERE p.part = 'amount') > 0)
 SELECT m.code AS indicator, m.unit, m.year, m.amount,
-       CASE WHEN k.share_of IS NOT NULL THEN w.amount
+       CASE WHEN k.share_of IS NOT NULL THEN m.whole
             WHEN k.base = 'population' THEN p.population
             WHEN k.base IS NOT NULL THEN b.value END AS denominator,
-       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(w.amount, 0)
+       (CASE WHEN k.share_of IS NOT NULL THEN 100 * m.amount / nullif(m.whole, 0)
              WHEN k.base = 'population' THEN 1000 * m.amount / nullif(p.population, 0)
              WHEN k.base IS NOT NULL THEN 1000 * m.amount / nullif(b.value, 0)
              ELSE m.amount END)::double precision AS value
-FROM sums m
+FROM figure m
 JOIN %1$I.key_figure k ON k.code = m.code
-LEFT JOIN sums w ON w.part = 'whole' AND w.code = m.code AND w.unit = m.unit AND w.year = m.year
 LEFT JOIN %1$I.unit_population p ON k.base = 'population' AND p.unit = m.unit AND p.year = m.year
-LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year
-WHERE m.part = 'amount'$ddl$,
+LEFT JOIN %1$I.unit_base b ON b.base = k.base AND b.unit = m.unit AND b.year = m.year$ddl$,
 $ddl$COMMENT ON VIEW %1$I.key_figure_value IS 'each key figure of key_figure computed from the accounts, per unit and year: the amount (1 000 NOK), the denominator (inhabitants, the unit_base value, or the amount of share_of) and the value (NULL where the denominator is missing or 0); styring.compute_key_figures writes the values as measurements'$ddl$]
     LOOP
         EXECUTE format(stmt, model);

@@ -3,9 +3,9 @@
  * Makefile from this prelude (src/sql/upgrade/0.3.0--0.4.0.sql) and the
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_views,
- * 73_stored_profiles, 75_accounts, 77_code_changes), the loaders
- * (76_loaders) and the accounts file (78_kostra_file), written with CREATE
- * OR REPLACE. What changes:
+ * 73_stored_profiles, 75_accounts, 77_code_changes), the loader pipeline's
+ * writer (74_pipeline_apply), the loaders (76_loaders) and the accounts
+ * file (78_kostra_file), written with CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -26,7 +26,9 @@
  *    them (styring.model_code_changes);
  *  - Statistics Norway's accounts file is read, checked, loaded and written
  *    (styring.kostra_file_rows, kostra_file_check, load_kostra_file,
- *    kostra_file).
+ *    kostra_file);
+ *  - apply_staged (now in 74_pipeline_apply, apart from the staging type)
+ *    sorts measurements and accounts by their keys in byte order.
  * Nothing is dropped; the C library's functions keep their signatures.
  */
 \echo Use "ALTER EXTENSION styring UPDATE TO '0.4.0'" to load this file. \quit
