@@ -62,6 +62,20 @@ BEGIN
     RETURN (SELECT count(*) FROM bench.plain);
 END $$;
 INSERT INTO bench.step SELECT 'COPY into a plain table', ms, NULL, NULL, n FROM bench.once('SELECT bench.copy_plain()');
+-- the same lines into a table with the model's key and reference (and
+-- codes with their zeros), as a user without styring would keep them
+CREATE TABLE bench.keyed (LIKE nat.account INCLUDING ALL);
+ALTER TABLE bench.keyed ADD FOREIGN KEY (unit) REFERENCES nat.unit (code);
+INSERT INTO nat.unit (code, name) SELECT styring.kostra_region(u::text), 'Kommune ' || u FROM generate_series(101, 100 + :units) u;
+CREATE FUNCTION bench.copy_keyed() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+    CREATE TEMP TABLE raw (periode int, region text, kontoklasse text, funksjon text, art text, belop numeric) ON COMMIT DROP;
+    COPY raw FROM '/tmp/styring_bench_accounts.csv' CSV HEADER;
+    INSERT INTO bench.keyed SELECT lpad(region, 4, '0'), periode, kontoklasse, funksjon, art, belop FROM raw;
+    RETURN (SELECT count(*) FROM bench.keyed);
+END $$;
+INSERT INTO bench.step SELECT 'COPY, then INSERT into a table with the model''s key', ms, 'COPY into a plain table', NULL, n
+FROM bench.once('SELECT bench.copy_keyed()');
 INSERT INTO bench.step SELECT 'load_kostra_csv (one document)', ms, 'COPY into a plain table', NULL, n
 FROM bench.once($$SELECT styring.load_kostra_csv('nat', doc) FROM bench.doc$$);
 ANALYZE nat.account;
@@ -72,7 +86,7 @@ ON CONFLICT DO NOTHING;
 \echo == checking: each municipality's file written from the model and checked as SSB's program checks it
 CREATE TABLE bench.files (unit text PRIMARY KEY, file text);
 INSERT INTO bench.step SELECT 'kostra_file: every municipality''s file written', ms, 'COPY into a plain table', NULL, n
-FROM bench.once($$WITH w AS (INSERT INTO bench.files SELECT unit, styring.kostra_file('nat', unit, 2015) FROM (SELECT DISTINCT unit FROM nat.account) u RETURNING 1)
+FROM bench.once($$WITH w AS (INSERT INTO bench.files SELECT unit, styring.kostra_file('nat', unit, 2015, '0A') FROM (SELECT DISTINCT unit FROM nat.account) u RETURNING 1)
                   SELECT count(*) FROM w$$);
 INSERT INTO bench.step SELECT 'kostra_file_check: every file checked', ms, 'COPY into a plain table', NULL, n
 FROM bench.once($$SELECT count(c.*) FROM bench.files f, styring.kostra_file_check(f.file, '0A', 2015, f.unit) c$$);
