@@ -134,7 +134,7 @@ csv_delimiter(text *arg)
 	if (len != 1 || d[0] == '"' || d[0] == '\n' || d[0] == '\r' || d[0] == '\0' || IS_HIGHBIT_SET(d[0]))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid CSV delimiter \"%s\"", text_to_cstring(arg)),
+				 errmsg("invalid CSV delimiter \"%s\"", styring_quote_for_error(text_to_cstring(arg))),
 				 errdetail("A delimiter is one ASCII character other than a double quote, CR or LF, such as , or ;.")));
 	return d[0];
 }
