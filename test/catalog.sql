@@ -43,6 +43,8 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
                     'load_jsonstat2', 'load_kolada', 'load_klass', 'load_kostra_csv',
                     'model_accounts', 'kostra_key_figures', 'compute_key_figures', 'model_code_changes', 'load_code_changes',
                     'kostra_file_check', 'load_kostra_file', 'kostra_file',
+                    -- a code list needs no region or organisation number (NULL: none given)
+                    'kostra_codes',
                     -- raises on every call, so that account_tree cannot drop a cycle's row without a word
                     'account_cycle',
                     'model_measurement_refs', 'model_measurement_cascade'],

@@ -6,9 +6,9 @@
 --    23-31 foretaksnr, 32 kontoklasse, 33-36 funksjon/kapittel,
 --    37-39 art/sektor, 40-48 belop (1 000 kr, right-aligned; income and
 --    liabilities negative).
--- Read (kostra_file_rows), checked as the program checks a record
--- (kostra_file_check: its controls 001 and 003-016), loaded into a model's
--- accounts (load_kostra_file) and written from them (kostra_file).
+-- Read (kostra_file_rows), loaded into a model's accounts (load_kostra_file)
+-- and written from them (kostra_file); checked as Statistics Norway's control
+-- program checks it in 79_kostra_controls.sql (kostra_file_check).
 --
 -- In the file an income is negative; in Statistics Norway's published
 -- accounts and in the hierarchies that sum them (the model's), arts 600 and
@@ -39,117 +39,15 @@ CREATE OR REPLACE FUNCTION @extschema@.kostra_kontoklasser(skjema text) RETURNS 
 COMMENT ON FUNCTION @extschema@.kostra_kontoklasser(text) IS
     'the kontoklasse codes a KOSTRA skjema may carry (0A: 1 operating, 0 investment; 0I: 3 and 4; 0B: 2 balance; ...), as Statistics Norway''s control program maps them; empty for an unknown skjema';
 
--- The control program's record controls for the accounts, with its
--- severities and messages: 001 record length (fatal: the other controls do
--- not run), 003 skjema, 004 aargang, 005 kvartal, 006 region, 007 orgnr,
--- 008 foretaksnr, 009 kontoklasse, 014 belop, 015 duplicates (a warning),
--- 016 the sign of kapittel 5900 and 5970 in a balance. Arguments as the
--- program's: the skjema and year reported, the quarter (' ' for the annual
--- accounts), the region (6 digits; 4 get 00) and the organisation number.
-CREATE OR REPLACE FUNCTION @extschema@.kostra_file_check(doc text, skjema text, year integer, region text,
-                                                         orgnr text DEFAULT NULL, kvartal text DEFAULT ' ')
-    RETURNS TABLE (rule text, severity text, message text, lines bigint[])
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    want_region constant text := CASE WHEN region ~ '^[0-9]{4}$' THEN region || '00' ELSE region END;
-    want_orgnr constant text := coalesce(orgnr, repeat(' ', 9));
-    want_kvartal constant text := coalesce(kvartal, ' ');
-    klasser constant text[] := @extschema@.kostra_kontoklasser(skjema);
-    balance constant boolean := @extschema@.kostra_kontoklasser(skjema) && ARRAY['2', '5'];
-BEGIN
-    IF doc IS NULL OR skjema IS NULL OR year IS NULL OR region IS NULL THEN
-        RAISE EXCEPTION 'kostra_file_check needs the file, the skjema, the year and the region' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    -- 001: every record 48 characters, no tab; when one is not, nothing else is checked
-    RETURN QUERY
-        SELECT 'Kontroll 001 : Recordlengde', 'fatal',
-               format('Korrigér filen slik at alle records er på 48 tegn. Fant record med lengde på %s tegn. '
-                      'Mellomrom brukes for alle blanke posisjoner og avslutter med linjeskift. Denne feilen hindrer de andre kontrollene i å bli kjørt',
-                      r.length),
-               ARRAY[r.line]
-        FROM @extschema@.kostra_file_rows(doc) r
-        WHERE r.length <> 48 OR strpos(r.skjema || r.aargang || r.kvartal || r.region || r.orgnr || r.foretaksnr || r.kontoklasse
-                                       || r.funksjon_kapittel || r.art_sektor || r.belop, E'\t') > 0
-        ORDER BY r.line;
-    IF FOUND THEN
-        RETURN;
-    END IF;
-    -- the other controls over one reading of the file
-    RETURN QUERY
-        WITH r AS MATERIALIZED (SELECT * FROM @extschema@.kostra_file_rows(doc))
-        SELECT c.rule, c.severity, c.message, c.lines
-        FROM (
-            SELECT 3 AS ord, r.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
-                   format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', r.skjema, kostra_file_check.skjema) AS message, ARRAY[r.line] AS lines
-            FROM r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
-            UNION ALL
-            SELECT 4, r.line, 'Kontroll 004 : Årgang', 'error',
-                   format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', r.aargang, year), ARRAY[r.line]
-            FROM r WHERE r.aargang <> year::text
-            UNION ALL
-            SELECT 5, r.line, 'Kontroll 005 : Kvartal', 'error',
-                   format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', r.kvartal, want_kvartal), ARRAY[r.line]
-            FROM r WHERE r.kvartal <> want_kvartal
-            UNION ALL
-            SELECT 6, r.line, 'Kontroll 006 : Region', 'error',
-                   format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', r.region, want_region), ARRAY[r.line]
-            FROM r WHERE r.region <> want_region
-            UNION ALL
-            SELECT 7, r.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
-                   format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', r.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[r.line]
-            FROM r WHERE r.orgnr <> want_orgnr
-            UNION ALL
-            SELECT 8, r.line, 'Kontroll 008 : Foretaksnummer', 'error',
-                   format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', r.foretaksnr, want_orgnr), ARRAY[r.line]
-            FROM r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
-            UNION ALL
-            SELECT 9, r.line, 'Kontroll 009 : Kontoklasse', 'error',
-                   format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', r.kontoklasse, array_to_string(klasser, ', ')), ARRAY[r.line]
-            FROM r WHERE r.kontoklasse <> ALL (klasser)
-            UNION ALL
-            SELECT 14, r.line, 'Kontroll 014 : Beløp', 'error',
-                   format('Fant ugyldig beløp ''%s''. Korrigér beløp', r.belop), ARRAY[r.line]
-            FROM r WHERE r.belop !~ '^ *-?[0-9]+$'
-            UNION ALL
-            -- 015: one amount per combination, else a warning (SSB sums them)
-            SELECT 15, min(d.line), 'Kontroll 015 : Dubletter', 'warning',
-                   format('Det er oppgitt flere beløp på samme kombinasjon av (%s) med beløpene [%s]. '
-                          'Hvis dette er riktig, kan du sende inn filen, og beløpene summeres hos SSB. '
-                          'Dersom dette er feil må recordene korrigeres før innsending til SSB.',
-                          d.key, string_agg(d.belop, ', ' ORDER BY d.line)),
-                   array_agg(d.line ORDER BY d.line)
-            FROM (SELECT r.line, r.belop,
-                         CASE WHEN balance
-                              THEN format('Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
-                              ELSE format('Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
-                         END AS key
-                  FROM r) d
-            GROUP BY d.key HAVING count(*) > 1
-            UNION ALL
-            SELECT 16, r.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
-                   format('Kapittel 5900 Merforbruk i driftsregnskapet %s og kapittel 5970 Udekket beløp i investeringsregnskapet %s skal bare kunne '
-                          'rapporteres som positive tall, altså tall større eller lik 0. Eventuelt mindreforbruk i driftsregnskapet eller udisponert '
-                          'i investeringsregnskapet må posteres etter reglene i Forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning '
-                          'for kommuner og fylkeskommuner mv. , henholdsvis paragrafene 4.3 og 4.6',
-                          CASE WHEN r.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', r.belop) ELSE '' END,
-                          CASE WHEN r.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', r.belop) ELSE '' END),
-                   ARRAY[r.line]
-            FROM r
-            WHERE r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970')
-              AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0) c
-        ORDER BY c.ord, c.line;
-END $fn$;
-COMMENT ON FUNCTION @extschema@.kostra_file_check(text, text, integer, text, text, text) IS
-    'the record controls of Statistics Norway''s control program on a KOSTRA accounts file (001 record length, fatal; 003 skjema, 004 aargang, 005 kvartal, 006 region, 007 orgnr, 008 foretaksnr, 009 kontoklasse, 014 belop, 016 sign of kapittel 5900/5970: errors; 015 duplicates: a warning), one row per finding with the program''s message and the lines';
-
 -- A file's operating and investment accounts (skjema 0A, 0C, 0I, 0K, 0M,
 -- 0P and their quarters) into a model's account table: region 030100 is
 -- unit 0301 (a district keeps its 6 digits), kontoklasse 1 and 3 are D,
 -- 0 and 4 are I, the amount stays in 1 000 kr with incomes (arts 600 and
--- above) positive. A file that fails a fatal or error control is refused,
--- with the first finding's line, and nothing is loaded. Returns the rows
+-- above) positive. A file whose records are malformed (001, 003-009, 014:
+-- length, fields that do not match the arguments, an amount that is no
+-- number) is refused with the first finding's line, and nothing is loaded.
+-- The controls of content (code lists, combinations, sums; the program's
+-- lists are this year's) are kostra_file_check's to report. Returns the rows
 -- added or changed; an amount given twice for one account is summed, as
 -- Statistics Norway sums it.
 CREATE OR REPLACE FUNCTION @extschema@.load_kostra_file(model text, doc text, skjema text, year integer, region text,
@@ -170,7 +68,7 @@ BEGIN
     END IF;
     SELECT c.rule, c.message, c.lines[1] AS line INTO bad
     FROM @extschema@.kostra_file_check(doc, skjema, year, region, orgnr, kvartal) c
-    WHERE c.severity IN ('fatal', 'error') LIMIT 1;
+    WHERE c.severity IN ('fatal', 'error') AND c.rule ~ '^Kontroll 0(0[1-9]|14) ' LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'KOSTRA file line %: % (%)', bad.line, bad.rule, @extschema@.doc_excerpt(bad.message)
             USING ERRCODE = 'invalid_text_representation',
@@ -192,7 +90,7 @@ BEGIN
     RETURN @extschema@.apply_staged(model, st);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts after the record controls of styring.kostra_file_check, refusing the whole file at the first fatal or error finding; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority

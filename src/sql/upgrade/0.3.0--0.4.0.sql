@@ -4,8 +4,9 @@
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_views,
  * 73_stored_profiles, 75_accounts, 77_code_changes), the loader pipeline's
- * writer (74_pipeline_apply), the loaders (76_loaders) and the accounts
- * file (78_kostra_file), written with CREATE OR REPLACE. What changes:
+ * writer (74_pipeline_apply), the loaders (76_loaders), the accounts
+ * file (78_kostra_file) and its controls (79_kostra_controls), written with
+ * CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -25,8 +26,9 @@
  *    measurement_current, styring.load_code_changes); upgrade_model adds
  *    them (styring.model_code_changes);
  *  - Statistics Norway's accounts file is read, checked, loaded and written
- *    (styring.kostra_file_rows, kostra_file_check, load_kostra_file,
- *    kostra_file);
+ *    (styring.kostra_file_rows, load_kostra_file, kostra_file), and checked
+ *    with the controls of Statistics Norway's control program
+ *    (styring.kostra_file_check, styring.kostra_codes);
  *  - apply_staged (now in 74_pipeline_apply, apart from the staging type)
  *    sorts measurements and accounts by their keys in byte order.
  * Nothing is dropped; the C library's functions keep their signatures.
