@@ -28,8 +28,9 @@
  *  - styring.csv_rows(doc, delimiter) reads ;-separated documents;
  *  - a model keeps municipal code changes and restates measurements on
  *    today's codes (unit_code_change, unit_code_current,
- *    measurement_current, styring.load_code_changes); upgrade_model adds
- *    them (styring.model_code_changes);
+ *    measurement_current, account_current, styring.load_code_changes,
+ *    styring.load_klass_changes); upgrade_model adds them
+ *    (styring.model_code_changes);
  *  - Statistics Norway's accounts file is read, checked, loaded and written
  *    (styring.kostra_file_rows, load_kostra_file, kostra_file), and checked
  *    with the controls of Statistics Norway's control program
@@ -467,7 +468,7 @@ CROSS JOIN LATERAL (
                  AND EXISTS (SELECT FROM pg_catalog.pg_class i WHERE i.relnamespace = n.oid AND i.relname = 'measurement_indicator_idx')
                 THEN CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'styring_profiles_insert')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'key_figure_value' AND k.relkind = 'v')
-                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'measurement_current' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'account_current' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'ledger_kostra' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
@@ -2220,13 +2221,27 @@ SELECT g.current_code AS unit, g.indicator, g.year, g.gender,
        g.units, coalesce(t.units, 1) AS units_then
 FROM g
 LEFT JOIN units_then t ON t.current_code = g.current_code AND t.year = g.year$ddl$,
-$ddl$COMMENT ON VIEW %1$I.measurement_current IS 'measurements restated on today''s codes: restated says unchanged, renumbered, merged (several codes then) or split; value is the measured value where one code then is today''s unit exactly, value_sum the sum over the codes then, when every one of them has a value (for additive indicators only); units the codes measured, units_then how many codes there were'$ddl$]
+$ddl$COMMENT ON VIEW %1$I.measurement_current IS 'measurements restated on today''s codes: restated says unchanged, renumbered, merged (several codes then) or split; value is the measured value where one code then is today''s unit exactly, value_sum the sum over the codes then, when every one of them has a value (for additive indicators only); units the codes measured, units_then how many codes there were'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.account_current AS
+SELECT coalesce(c.current_code, a.unit) AS unit, a.year, a.class, a.function, a.type,
+       CASE WHEN NOT bool_and(coalesce(c.exact, true)) THEN 'split'
+            WHEN count(*) > 1 THEN 'merged'
+            WHEN min(a.unit) <> coalesce(min(c.current_code), min(a.unit)) THEN 'renumbered'
+            ELSE 'unchanged' END AS restated,
+       -- an amount is money: the amounts of the codes that became one unit add
+       -- up; a split unit's cannot be shared out, so it has none
+       CASE WHEN bool_and(coalesce(c.exact, true)) THEN sum(a.amount) END AS amount,
+       array_agg(a.unit ORDER BY a.unit) AS units
+FROM %1$I.account a
+LEFT JOIN %1$I.unit_code_current c ON c.code = a.unit
+GROUP BY coalesce(c.current_code, a.unit), a.year, a.class, a.function, a.type$ddl$,
+$ddl$COMMENT ON VIEW %1$I.account_current IS 'the accounts restated on today''s codes: restated says unchanged, renumbered, merged (the accounts of several codes then, summed) or split (no amount: a split unit''s accounts cannot be shared out); units the codes whose accounts are in the row'$ddl$]
     LOOP
         EXECUTE format(stmt, model);
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_code_changes(text) IS
-    'gives a model the table unit_code_change and the views unit_code_current and measurement_current (create_model and upgrade_model call it; data and users'' views stay)';
+    'gives a model the table unit_code_change and the views unit_code_current, measurement_current and account_current (create_model and upgrade_model call it; data and users'' views stay)';
 
 -- Statistics Norway's conversion table of municipality numbers between years,
 -- one row per municipality of the first year: kommunenummer_YYYY,
@@ -2297,6 +2312,65 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_code_changes(text, text, text) IS
     'loads Statistics Norway''s table of municipality numbers by year (kommunenummer_YYYY; ... ;endringsmerknad_yy_yy) into a model''s unit_code_change: each change of number on 1 January of the later year, renumbered, merged or split; returns the rows added or changed';
+
+-- Klass's list of code changes (GET .../classifications/131/changes, JSON):
+-- {"codeChanges": [{"oldCode", "oldName", "oldShortName", "newCode",
+-- "newName", "newShortName", "changeOccurred": "YYYY-MM-DD"}, ...]}. A
+-- change without an old code (a code that began) or a new one (a code that
+-- ended), or that kept its code (a new name), is no change of number. On one
+-- date, an old code with several new codes was split, a new code with several
+-- old codes is a merger, and one code to one code was renumbered. Returns
+-- the rows added or changed.
+CREATE OR REPLACE FUNCTION @extschema@.load_klass_changes(model text, doc jsonb, source text DEFAULT 'klass') RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+    n bigint;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    IF doc IS NULL THEN
+        RAISE EXCEPTION 'no Klass change list (NULL)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF jsonb_typeof(doc -> 'codeChanges') IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'not a Klass change list: no array "codeChanges" among %',
+            quote_literal(@extschema@.doc_excerpt(coalesce((SELECT string_agg(k, ', ') FROM jsonb_object_keys(CASE jsonb_typeof(doc) WHEN 'object' THEN doc END) k), jsonb_typeof(doc))))
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'It reads what Klass''s changes endpoint returns as JSON: {"codeChanges": [{"oldCode": ..., "newCode": ..., "changeOccurred": "YYYY-MM-DD"}, ...]}.';
+    END IF;
+    SELECT c.i, c.item INTO bad
+    FROM jsonb_array_elements(doc -> 'codeChanges') WITH ORDINALITY c(item, i)
+    WHERE jsonb_typeof(c.item) <> 'object'
+       OR coalesce(c.item ->> 'changeOccurred', '') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+       OR (c.item ->> 'oldCode' IS NOT NULL AND c.item ->> 'oldCode' = '')
+       OR (c.item ->> 'newCode' IS NOT NULL AND c.item ->> 'newCode' = '')
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'Klass change % is not a change of a code on a date: %', bad.i, @extschema@.doc_excerpt(bad.item::text)
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    EXECUTE format($q$
+        WITH c AS (
+            SELECT DISTINCT item ->> 'oldCode' AS old_code, item ->> 'newCode' AS new_code, (item ->> 'changeOccurred')::date AS changed
+            FROM jsonb_array_elements($1 -> 'codeChanges') item
+            WHERE item ->> 'oldCode' IS NOT NULL AND item ->> 'newCode' IS NOT NULL AND item ->> 'oldCode' <> item ->> 'newCode')
+        INSERT INTO %1$I.unit_code_change AS u (old_code, new_code, changed, kind, source)
+        SELECT DISTINCT ON (old_code, new_code) old_code, new_code, changed,
+               CASE WHEN count(*) OVER (PARTITION BY old_code, changed) > 1 THEN 'split'
+                    WHEN count(*) OVER (PARTITION BY new_code, changed) > 1 THEN 'merged'
+                    ELSE 'renumbered' END,
+               $2
+        FROM c
+        ORDER BY old_code, new_code, changed DESC
+        ON CONFLICT (old_code, new_code) DO UPDATE SET changed = excluded.changed, kind = excluded.kind, source = excluded.source
+        WHERE (u.changed, u.kind, u.source) IS DISTINCT FROM (excluded.changed, excluded.kind, excluded.source)$q$, model)
+        USING doc, source;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.load_klass_changes(text, jsonb, text) IS
+    'loads Klass''s list of code changes (the changes endpoint''s JSON: codeChanges with oldCode, newCode, changeOccurred) into a model''s unit_code_change: renumbered, merged (several old codes to one) or split (one to several) on the date it occurred; returns the rows added or changed';
 ------------------------------------------------------------------------------
 -- The accounts file a municipality submits to Statistics Norway: fixed
 -- positions, 48 characters a record (the file description published with

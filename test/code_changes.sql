@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
 SET client_min_messages = warning;
-SELECT plan(22);
+SELECT plan(31);
 
 SELECT styring.create_model('k');
 CREATE TEMP TABLE wide (n13 text, a13 text, n17 text, a17 text, e17 text, n18 text, a18 text, e18 text,
@@ -91,6 +91,21 @@ SELECT is((SELECT count(*) FROM k.measurement m WHERE NOT EXISTS (SELECT FROM k.
                                                                    AND c.indicator = m.indicator AND c.year = m.year AND c.gender = m.gender)),
           0::bigint, 'every measurement is in the restated view: none is lost');
 
+-- the accounts on today's codes
+INSERT INTO k.account (unit, year, class, function, type, amount) VALUES
+    ('0612', 2015, 'D', '201', '010', 100), ('3038', 2021, 'D', '201', '010', 120), ('3310', 2024, 'D', '201', '010', 130),
+    ('0602', 2015, 'D', '201', '010', 500), ('0625', 2015, 'D', '201', '010', 300), ('0711', 2015, 'D', '202', '010', 40),
+    ('9001', 2015, 'D', '201', '010', 10), ('0301', 2015, 'D', '201', '010', 9000);
+SELECT set_eq($$SELECT year, restated, amount, units FROM k.account_current WHERE unit = '3310'$$,
+              $$VALUES (2015, 'renumbered', 100::numeric, '{0612}'::text[]), (2021, 'renumbered', 120, '{3038}'), (2024, 'unchanged', 130, '{3310}')$$,
+              'account_current: Hole''s accounts are one series on today''s code');
+SELECT set_eq($$SELECT function, restated, amount, units FROM k.account_current WHERE unit = '3301' AND year = 2015$$,
+              $$VALUES ('201', 'merged', 800::numeric, '{0602,0625}'::text[]), ('202', 'renumbered', 40, '{0711}')$$,
+              'Drammen 2015: the accounts of the municipalities it was made of, summed line by line');
+SELECT set_eq($$SELECT unit, restated, amount FROM k.account_current WHERE '9001' = ANY (units)$$,
+              $$VALUES ('9002', 'split', NULL::numeric), ('9003', 'split', NULL)$$, 'a split unit''s accounts have no amount on its parts');
+SELECT is((SELECT restated || ' ' || amount FROM k.account_current WHERE unit = '0301'), 'unchanged 9000', 'a unit that never changed is as it was');
+
 -- malformed tables are refused, naming the line, and nothing is loaded
 SELECT throws_ok($$SELECT styring.load_code_changes('k', E'kommune;navn\n0101;Halden\n')$$, '22023', NULL,
                  'a table without two kommunenummer_YYYY columns');
@@ -102,6 +117,28 @@ SELECT is((SELECT count(*) FROM k.unit_code_change WHERE old_code IN ('0101', '0
           'the refused tables loaded nothing (Halden and Moss are as the first table had them)');
 SELECT is(styring.load_code_changes('k', E'kommunenummer_2019;kommunenummer_2020\n0101;3001\n', 'Klass 131'), 0::bigint,
           'a two-year table of a change already there changes nothing');
+
+-- Klass's change list (the changes endpoint's JSON), the same changes as the table
+SELECT styring.create_model('kj');
+SELECT is(styring.load_klass_changes('kj', '{"codeChanges": [
+    {"oldCode": "0612", "oldName": "Hole", "oldShortName": null, "newCode": "3038", "newName": "Hole", "newShortName": null, "changeOccurred": "2020-01-01"},
+    {"oldCode": "0602", "oldName": "Drammen", "newCode": "3005", "newName": "Drammen", "changeOccurred": "2020-01-01"},
+    {"oldCode": "0625", "oldName": "Nedre Eiker", "newCode": "3005", "newName": "Drammen", "changeOccurred": "2020-01-01"},
+    {"oldCode": "0711", "oldName": "Svelvik", "newCode": "3005", "newName": "Drammen", "changeOccurred": "2020-01-01"},
+    {"oldCode": "5012", "oldName": "Snillfjord", "newCode": "5055", "newName": "Heim", "changeOccurred": "2020-01-01"},
+    {"oldCode": "5012", "oldName": "Snillfjord", "newCode": "5056", "newName": "Hitra", "changeOccurred": "2020-01-01"},
+    {"oldCode": "5012", "oldName": "Snillfjord", "newCode": "5059", "newName": "Orkland", "changeOccurred": "2020-01-01"},
+    {"oldCode": null, "oldName": null, "newCode": "9999", "newName": "Ny", "changeOccurred": "2020-01-01"},
+    {"oldCode": "0301", "oldName": "Oslo kommune", "newCode": "0301", "newName": "Oslo", "changeOccurred": "2020-01-01"}]}'::jsonb),
+          7::bigint, 'load_klass_changes: seven changes of number (a code that began and a new name are none)');
+SELECT set_eq($$SELECT old_code, new_code, changed, kind FROM kj.unit_code_change$$,
+              $$SELECT old_code, new_code, changed, kind FROM k.unit_code_change WHERE old_code IN ('0612', '0602', '0625', '0711', '5012') AND changed = '2020-01-01'$$,
+              'the same changes, dates and kinds as Statistics Norway''s table gives: Hole renumbered, Drammen merged, Snillfjord split');
+SELECT is(styring.load_klass_changes('kj', '{"codeChanges": [{"oldCode": "0612", "newCode": "3038", "changeOccurred": "2020-01-01"}]}'::jsonb), 0::bigint,
+          'loading a change again changes nothing');
+SELECT throws_ok($$SELECT styring.load_klass_changes('kj', '{"codes": []}'::jsonb)$$, '22023', NULL, 'a document that is no change list is refused');
+SELECT throws_like($$SELECT styring.load_klass_changes('kj', '{"codeChanges": [{"oldCode": "0612", "newCode": "3038", "changeOccurred": "2020-01-01"}, {"oldCode": "1", "newCode": "2", "changeOccurred": "1.1.2020"}]}'::jsonb)$$,
+                   'Klass change 2 is not a change of a code on a date%', 'a change without a date, by its place in the list');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -28,8 +28,9 @@
  *  - styring.csv_rows(doc, delimiter) reads ;-separated documents;
  *  - a model keeps municipal code changes and restates measurements on
  *    today's codes (unit_code_change, unit_code_current,
- *    measurement_current, styring.load_code_changes); upgrade_model adds
- *    them (styring.model_code_changes);
+ *    measurement_current, account_current, styring.load_code_changes,
+ *    styring.load_klass_changes); upgrade_model adds them
+ *    (styring.model_code_changes);
  *  - Statistics Norway's accounts file is read, checked, loaded and written
  *    (styring.kostra_file_rows, load_kostra_file, kostra_file), and checked
  *    with the controls of Statistics Norway's control program
