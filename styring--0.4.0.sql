@@ -2306,6 +2306,22 @@ JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'function'
       SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = b.year AND f.leaf = b.function
 GROUP BY b.unit, b.year, b.class, f.node, b.type$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_rollup IS 'the accounts summed through the function and type hierarchies of their year, with the signs: every function (code or aggregate) crossed with every type, per unit, year and class, in 1 000 NOK (a code that has children in the hierarchy counts only as itself)'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.account_consolidated AS
+-- a special entity (særbedrift) is a unit named by its organisation number
+-- under the municipality or county it belongs to
+WITH part AS (
+    SELECT coalesce(e.parent, a.unit) AS unit, a.unit AS part, a.year, a.class, a.function, a.type, a.amount
+    FROM %1$I.account a
+    LEFT JOIN %1$I.unit e ON e.code = a.unit AND e.code ~ '^[0-9]{9}$' AND e.parent IS NOT NULL),
+grp AS (SELECT DISTINCT unit, year FROM part WHERE part <> unit)
+SELECT p.unit, p.year, p.class, p.function, p.type, sum(p.amount) AS amount, array_agg(DISTINCT p.part) AS parts
+FROM part p
+JOIN grp g ON g.unit = p.unit AND g.year = p.year
+-- what the group's members buy from, sell to and transfer to one another
+-- (the control program's konserninterne arts) is no money in or out of it
+WHERE p.type NOT IN ('380', '480', '780', '880')
+GROUP BY p.unit, p.year, p.class, p.function, p.type$ddl$,
+$ddl$COMMENT ON VIEW %1$I.account_consolidated IS 'the consolidated accounts (konsern) of every municipality or county that has special entities (særbedrifter: units of nine digits whose parent it is) in a year: its own accounts and theirs summed, without the transactions within the group (arts 380, 480, 780, 880); parts names the units summed'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.key_figure_value AS
 WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
 -- what each key figure sums: its own function, and for a share the function
@@ -2363,7 +2379,7 @@ $ddl$COMMENT ON VIEW %1$I.key_figure_value IS 'each key figure of key_figure com
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_accounts(text) IS
-    'gives a model the tables unit_base and key_figure and the views account_tree, account_rollup and key_figure_value (create_model and upgrade_model call it; data and users'' views stay)';
+    'gives a model the tables unit_base and key_figure and the views account_tree, account_rollup, account_consolidated and key_figure_value (create_model and upgrade_model call it; data and users'' views stay)';
 
 -- The key figures Statistics Norway publishes for every municipality, as
 -- definitions over its 2015 hierarchies: art aggregates AGD9 (gross operating
@@ -3530,7 +3546,8 @@ COMMENT ON FUNCTION @extschema@.kostra_kontoklasser(text) IS
 
 -- A file's operating and investment accounts (skjema 0A, 0C, 0I, 0K, 0M,
 -- 0P and their quarters) into a model's account table: region 030100 is
--- unit 0301 (a district keeps its 6 digits), kontoklasse 1 and 3 are D,
+-- unit 0301 (a district keeps its 6 digits), a special entity (0I, 0K) is
+-- the unit of its organisation number under it; kontoklasse 1 and 3 are D,
 -- 0 and 4 are I, the amount stays in 1 000 kr with incomes (arts 600 and
 -- above) positive. A file whose records are malformed (001, 003-009, 014:
 -- length, fields that do not match the arguments, an amount that is no
@@ -3548,8 +3565,17 @@ AS $fn$
 DECLARE
     bad record;
     st @extschema@.staged_rows;
+    -- a special entity's accounts (særbedrift: 0I, 0K) are its own unit, its
+    -- organisation number, under the municipality or county it belongs to
+    entity constant boolean := left(skjema, 2) IN ('0I', '0K');
+    owner constant text := CASE WHEN region ~ '^[0-9]{4}(00)?$' THEN left(region, 4) ELSE region END;
 BEGIN
     PERFORM @extschema@.model_check(model);
+    IF entity AND coalesce(orgnr, '') !~ '^[0-9]{9}$' THEN
+        RAISE EXCEPTION 'a special entity''s accounts (skjema %) need its organisation number of nine digits, not "%"', skjema, @extschema@.doc_excerpt(coalesce(orgnr, ''))
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The entity becomes a unit of its own (its organisation number) under the municipality or county of the region.';
+    END IF;
     IF NOT (@extschema@.kostra_kontoklasser(skjema) && ARRAY['0', '1', '3', '4']) THEN
         RAISE EXCEPTION 'skjema "%" is not an operating and investment account (bevilgningsregnskap)', @extschema@.doc_excerpt(coalesce(skjema, ''))
             USING ERRCODE = 'invalid_parameter_value',
@@ -3564,7 +3590,7 @@ BEGIN
                   HINT = 'styring.kostra_file_check lists every finding; nothing was loaded.';
     END IF;
     WITH r AS (
-        SELECT CASE WHEN f.region ~ '^[0-9]{4}00$' THEN left(f.region, 4) ELSE f.region END AS unit,
+        SELECT CASE WHEN entity THEN load_kostra_file.orgnr WHEN f.region ~ '^[0-9]{4}00$' THEN left(f.region, 4) ELSE f.region END AS unit,
                CASE WHEN f.kontoklasse IN ('1', '3') THEN 'D' ELSE 'I' END AS class,
                btrim(f.funksjon_kapittel) AS function, btrim(f.art_sektor) AS type,
                btrim(f.belop)::numeric * CASE WHEN btrim(f.art_sektor) >= '600' THEN -1 ELSE 1 END AS amount
@@ -3575,11 +3601,16 @@ BEGIN
            coalesce(array_agg(type ORDER BY class, function, type), '{}'), coalesce(array_agg(amount ORDER BY class, function, type), '{}')
     INTO st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
     FROM a;
-    st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
+    IF entity THEN
+        st.unit_code := ARRAY[owner, orgnr];
+        st.unit_parent := ARRAY[NULL, owner];
+    ELSE
+        st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
+    END IF;
     RETURN @extschema@.apply_staged(model, st);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority

@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
 SET client_min_messages = warning;
-SELECT plan(51);
+SELECT plan(56);
 
 -- a valid 0A record for region 1234 in 2023 with fields replaced: position, text
 CREATE FUNCTION pg_temp.rec(VARIADIC f text[] DEFAULT '{}') RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
@@ -131,6 +131,24 @@ SELECT throws_ok(format('SELECT styring.load_kostra_file(%L, %L, %L, 2015, %L)',
                  'an unknown skjema is refused');
 SELECT is((SELECT count(*) FROM fil.account), (SELECT count(*) FROM acc.account WHERE unit = '0301' AND year = 2015),
           'and the refused files loaded nothing');
+
+-- a special entity's file (0I) is a unit of its own under the municipality, and the consolidated accounts sum both
+SELECT styring.create_model('kon');
+SELECT styring.load_kostra_file('kon', pg_temp.rec('1', '0A', '3', '2015', '8', '030100', '32', '1', '33', '201 ', '37', '010', '40', lpad('100', 9)) || E'\n'
+                              || pg_temp.rec('1', '0A', '3', '2015', '8', '030100', '32', '1', '33', '201 ', '37', '380', '40', lpad('20', 9)) || E'\n'
+                              || pg_temp.rec('1', '0A', '3', '2015', '8', '030100', '32', '1', '33', '800 ', '37', '870', '40', lpad('-150', 9)) || E'\n',
+                              '0A', 2015, '030100');
+SELECT is(styring.load_kostra_file('kon', pg_temp.rec('1', '0I', '3', '2015', '8', '030100', '14', '999888777', '32', '3', '33', '201 ', '37', '010', '40', lpad('50', 9)) || E'\n'
+                                   || pg_temp.rec('1', '0I', '3', '2015', '8', '030100', '14', '999888777', '32', '3', '33', '201 ', '37', '780', '40', lpad('-20', 9)) || E'\n'
+                                   || pg_temp.rec('1', '0I', '3', '2015', '8', '030100', '14', '999888777', '32', '4', '33', '201 ', '37', '010', '40', lpad('5', 9)) || E'\n',
+                                   '0I', 2015, '030100', '999888777'),
+          5::bigint, 'a special entity''s file (0I) loads its three accounts, and the entity under its municipality');
+SELECT is((SELECT parent FROM kon.unit WHERE code = '999888777'), '0301', 'the entity is the unit of its organisation number under the municipality');
+SELECT set_eq($$SELECT class, function, type, amount, parts FROM kon.account_consolidated WHERE unit = '0301' AND year = 2015$$,
+              $$VALUES ('D', '201', '010', 150::numeric, '{0301,999888777}'::text[]), ('D', '800', '870', 150, '{0301}'), ('I', '201', '010', 5, '{999888777}')$$,
+              'the consolidated accounts: the municipality''s and the entity''s summed, the purchase within the group (380 against 780) gone');
+SELECT is((SELECT count(*) FROM kon.account_consolidated WHERE unit = '999888777'), 0::bigint, 'an entity has no consolidated accounts of its own');
+SELECT throws_ok($$SELECT styring.load_kostra_file('kon', '', '0I', 2015, '030100')$$, '22023', NULL, 'a special entity''s file needs its organisation number');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -95,6 +95,22 @@ JOIN (SELECT year, node, leaf, sign FROM tree WHERE dimension = 'function'
       SELECT DISTINCT year, function, function, 1 FROM %1$I.account) f ON f.year = b.year AND f.leaf = b.function
 GROUP BY b.unit, b.year, b.class, f.node, b.type$ddl$,
 $ddl$COMMENT ON VIEW %1$I.account_rollup IS 'the accounts summed through the function and type hierarchies of their year, with the signs: every function (code or aggregate) crossed with every type, per unit, year and class, in 1 000 NOK (a code that has children in the hierarchy counts only as itself)'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.account_consolidated AS
+-- a special entity (særbedrift) is a unit named by its organisation number
+-- under the municipality or county it belongs to
+WITH part AS (
+    SELECT coalesce(e.parent, a.unit) AS unit, a.unit AS part, a.year, a.class, a.function, a.type, a.amount
+    FROM %1$I.account a
+    LEFT JOIN %1$I.unit e ON e.code = a.unit AND e.code ~ '^[0-9]{9}$' AND e.parent IS NOT NULL),
+grp AS (SELECT DISTINCT unit, year FROM part WHERE part <> unit)
+SELECT p.unit, p.year, p.class, p.function, p.type, sum(p.amount) AS amount, array_agg(DISTINCT p.part) AS parts
+FROM part p
+JOIN grp g ON g.unit = p.unit AND g.year = p.year
+-- what the group's members buy from, sell to and transfer to one another
+-- (the control program's konserninterne arts) is no money in or out of it
+WHERE p.type NOT IN ('380', '480', '780', '880')
+GROUP BY p.unit, p.year, p.class, p.function, p.type$ddl$,
+$ddl$COMMENT ON VIEW %1$I.account_consolidated IS 'the consolidated accounts (konsern) of every municipality or county that has special entities (særbedrifter: units of nine digits whose parent it is) in a year: its own accounts and theirs summed, without the transactions within the group (arts 380, 480, 780, 880); parts names the units summed'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.key_figure_value AS
 WITH tree AS (SELECT year, dimension, node, leaf, sign FROM %1$I.account_tree),
 -- what each key figure sums: its own function, and for a share the function
@@ -152,7 +168,7 @@ $ddl$COMMENT ON VIEW %1$I.key_figure_value IS 'each key figure of key_figure com
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_accounts(text) IS
-    'gives a model the tables unit_base and key_figure and the views account_tree, account_rollup and key_figure_value (create_model and upgrade_model call it; data and users'' views stay)';
+    'gives a model the tables unit_base and key_figure and the views account_tree, account_rollup, account_consolidated and key_figure_value (create_model and upgrade_model call it; data and users'' views stay)';
 
 -- The key figures Statistics Norway publishes for every municipality, as
 -- definitions over its 2015 hierarchies: art aggregates AGD9 (gross operating

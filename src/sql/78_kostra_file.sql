@@ -41,7 +41,8 @@ COMMENT ON FUNCTION @extschema@.kostra_kontoklasser(text) IS
 
 -- A file's operating and investment accounts (skjema 0A, 0C, 0I, 0K, 0M,
 -- 0P and their quarters) into a model's account table: region 030100 is
--- unit 0301 (a district keeps its 6 digits), kontoklasse 1 and 3 are D,
+-- unit 0301 (a district keeps its 6 digits), a special entity (0I, 0K) is
+-- the unit of its organisation number under it; kontoklasse 1 and 3 are D,
 -- 0 and 4 are I, the amount stays in 1 000 kr with incomes (arts 600 and
 -- above) positive. A file whose records are malformed (001, 003-009, 014:
 -- length, fields that do not match the arguments, an amount that is no
@@ -59,8 +60,17 @@ AS $fn$
 DECLARE
     bad record;
     st @extschema@.staged_rows;
+    -- a special entity's accounts (særbedrift: 0I, 0K) are its own unit, its
+    -- organisation number, under the municipality or county it belongs to
+    entity constant boolean := left(skjema, 2) IN ('0I', '0K');
+    owner constant text := CASE WHEN region ~ '^[0-9]{4}(00)?$' THEN left(region, 4) ELSE region END;
 BEGIN
     PERFORM @extschema@.model_check(model);
+    IF entity AND coalesce(orgnr, '') !~ '^[0-9]{9}$' THEN
+        RAISE EXCEPTION 'a special entity''s accounts (skjema %) need its organisation number of nine digits, not "%"', skjema, @extschema@.doc_excerpt(coalesce(orgnr, ''))
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The entity becomes a unit of its own (its organisation number) under the municipality or county of the region.';
+    END IF;
     IF NOT (@extschema@.kostra_kontoklasser(skjema) && ARRAY['0', '1', '3', '4']) THEN
         RAISE EXCEPTION 'skjema "%" is not an operating and investment account (bevilgningsregnskap)', @extschema@.doc_excerpt(coalesce(skjema, ''))
             USING ERRCODE = 'invalid_parameter_value',
@@ -75,7 +85,7 @@ BEGIN
                   HINT = 'styring.kostra_file_check lists every finding; nothing was loaded.';
     END IF;
     WITH r AS (
-        SELECT CASE WHEN f.region ~ '^[0-9]{4}00$' THEN left(f.region, 4) ELSE f.region END AS unit,
+        SELECT CASE WHEN entity THEN load_kostra_file.orgnr WHEN f.region ~ '^[0-9]{4}00$' THEN left(f.region, 4) ELSE f.region END AS unit,
                CASE WHEN f.kontoklasse IN ('1', '3') THEN 'D' ELSE 'I' END AS class,
                btrim(f.funksjon_kapittel) AS function, btrim(f.art_sektor) AS type,
                btrim(f.belop)::numeric * CASE WHEN btrim(f.art_sektor) >= '600' THEN -1 ELSE 1 END AS amount
@@ -86,11 +96,16 @@ BEGIN
            coalesce(array_agg(type ORDER BY class, function, type), '{}'), coalesce(array_agg(amount ORDER BY class, function, type), '{}')
     INTO st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
     FROM a;
-    st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
+    IF entity THEN
+        st.unit_code := ARRAY[owner, orgnr];
+        st.unit_parent := ARRAY[NULL, owner];
+    ELSE
+        st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
+    END IF;
     RETURN @extschema@.apply_staged(model, st);
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority

@@ -15,7 +15,8 @@
  *  - styring.upgrade_model gives a model made by 0.3.0 (or 0.2.0) the table,
  *    its triggers, the index group_member_unit_idx and the new views;
  *  - a model rolls its accounts up through the KOSTRA hierarchies and makes
- *    key figures of them (account_tree, account_rollup, key_figure,
+ *    key figures of them, and sums a municipality's accounts with its special
+ *    entities' (account_tree, account_rollup, account_consolidated, key_figure,
  *    unit_base, key_figure_value, styring.compute_key_figures); upgrade_model
  *    adds them (styring.model_accounts);
  *  - a model keeps a unit's own ledger by account string (ansvar, funksjon,
