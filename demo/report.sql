@@ -117,3 +117,14 @@ SELECT c.unit AS kode, u.name AS kommune, c.year AS år, c.restated AS omregnet,
 FROM kommune.measurement_current c JOIN kommune.unit u ON u.code = c.unit
 WHERE c.unit IN ('3310', '3301') AND c.indicator = 'Folkemengde.i.alt'
 ORDER BY c.unit, c.year;
+
+\echo '14. Oslo''s accounts file for 2015, written from its ledger''s KOSTRA accounts and checked as Statistics Norway''s control program checks it (styring.kostra_file_check)'
+SELECT left(c.rule, 12) AS kontroll, c.severity AS alvorlighet, count(*) AS funn, min(left(c.message, 90)) AS "første melding"
+FROM styring.kostra_file_check(styring.kostra_file('kommune', '0301', 2015), '0A', 2015, '0301') c
+GROUP BY 1, 2 ORDER BY 1;
+
+\echo '15. Oslo 2015 with its special entity (illustrative): kindergartens (function 201) in the municipality''s own and the consolidated accounts, 1000 kr (kommune.account_consolidated)'
+SELECT coalesce(a.type, c.type) AS art, a.amount AS kommunen, c.amount AS konsern, array_to_string(c.parts, ', ') AS enheter
+FROM (SELECT * FROM kommune.account WHERE unit = '0301' AND year = 2015 AND class = 'D' AND function = '201') a
+FULL JOIN (SELECT * FROM kommune.account_consolidated WHERE unit = '0301' AND year = 2015 AND class = 'D' AND function = '201') c ON c.type = a.type
+ORDER BY 1;
