@@ -3,7 +3,8 @@
 -- (demo/data/kommunenummer_2013_2020.csv) and the two of 2024 that the demo's
 -- units need, so that Hole and Drammen are one series each on today's codes
 -- (measurement_current, account_current); Oslo's own ledger and a special
--- entity (ledger_kostra, account_consolidated); KOSTRA's standard key figures
+-- entity (ledger_kostra, account_consolidated); a budget, its revision and a
+-- forecast (budget_variance); KOSTRA's standard key figures
 -- computed from the sample accounts (key_figure_value, and as
 -- measurements). Apart from
 -- demo/model.sql, which models made by earlier versions load too.
@@ -35,6 +36,20 @@ WHERE a.unit = '0301' AND a.year = 2015 \gset
 SELECT styring.load_ledger('kommune', '0301', :'ledger', ';') AS ledger_lines \gset
 SELECT styring.ledger_accounts('kommune', '0301', 2015) AS accounts_changed \gset
 \unset ledger
+
+-- Oslo's budget for 2015, made up for the demo: its accounts plus 10 % as
+-- whole-year lines, adopted in December 2014, revised in June to plus 5 %;
+-- and a forecast of the year made at the end of May
+SELECT 'år;kontoklasse;funksjon;art;beløp' || E'\n'
+       || string_agg(format('2015;%s;%s;%s;%s', a.class, a.function, a.type, a.amount * 1000 * CASE WHEN a.type >= '600' THEN -1 ELSE 1 END), E'\n') || E'\n' AS budget
+FROM kommune.account a WHERE a.unit = '0301' AND a.year = 2015 \gset
+SELECT styring.load_budget('kommune', '0301', :'budget', 'opprinnelig', '2014-12-11', ';') AS budget_lines \gset
+UPDATE kommune.budget SET amount = amount * 1.10 WHERE unit = '0301' AND version = 'opprinnelig';
+SELECT styring.load_budget('kommune', '0301', :'budget', 'revidert juni', '2015-06-17', ';') AS revised_lines \gset
+UPDATE kommune.budget SET amount = amount * 1.05 WHERE unit = '0301' AND version = 'revidert juni';
+SELECT styring.load_forecast('kommune', '0301', :'budget', '2015-05-31', ';') AS forecast_lines \gset
+UPDATE kommune.forecast SET amount = amount * 1.02 WHERE unit = '0301' AND made = '2015-05-31';
+\unset budget
 
 -- a special entity of Oslo's (illustrative: organisation number 999999999)
 -- with its own accounts file, so that Oslo has consolidated accounts

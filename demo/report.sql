@@ -128,3 +128,11 @@ SELECT coalesce(a.type, c.type) AS art, a.amount AS kommunen, c.amount AS konser
 FROM (SELECT * FROM kommune.account WHERE unit = '0301' AND year = 2015 AND class = 'D' AND function = '201') a
 FULL JOIN (SELECT * FROM kommune.account_consolidated WHERE unit = '0301' AND year = 2015 AND class = 'D' AND function = '201') c ON c.type = a.type
 ORDER BY 1;
+
+\echo '16. Oslo''s tertial reports for 2015 against a made-up budget (its accounts plus 10 %, revised in June to plus 5 %), operating accounts, 1000 kr (kommune.budget_variance)'
+SELECT month AS "til og med måned", CASE WHEN type < '600' THEN 'utgifter' ELSE 'inntekter' END AS art, min(budget_version) AS budsjett,
+       round(sum(budget_to_date)) AS "budsjett hittil", round(sum(actual_to_date)) AS "regnskap hittil", round(sum(deviation_to_date)) AS avvik,
+       round(sum(forecast_year)) AS prognose, round(sum(budget_year)) AS årsbudsjett
+FROM kommune.budget_variance
+WHERE unit = '0301' AND year = 2015 AND class = 'D' AND month IN (4, 8, 12)
+GROUP BY 1, 2 ORDER BY 1, 2 DESC;

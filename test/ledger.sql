@@ -45,7 +45,7 @@ SELECT is((SELECT ARRAY[year, period] FROM styring.ledger_rows(E'periode,art,amo
           'YYYYMM: year 2015, period 3');
 SELECT is((SELECT ARRAY[responsibility, function, type, object, class] FROM styring.ledger_rows(E'Ansvar,Tjeneste,Art,Prosjekt,År,Måned,Beløp,Kontoklasse\n1100,BHG1,10100,P7,2015,2,5,drift\n')),
           ARRAY['1100', 'BHG1', '10100', 'P7', 'D'], 'columns by their names in any order, tjeneste and prosjekt too, kontoklasse "drift"');
-SELECT is((SELECT problem FROM styring.ledger_rows(E'år,periode,kontoklasse,art,beløp\n2015,14,D,010,1\n')), 'the period ''14'' is not a month 1-13',
+SELECT is((SELECT problem FROM styring.ledger_rows(E'år,periode,kontoklasse,art,beløp\n2015,14,D,010,1\n')), 'the period ''14'' is not a month 1-13 (nor 0, the whole year)',
           'a period beyond 13 is named');
 SELECT is((SELECT array_agg(problem ORDER BY line) FROM styring.ledger_rows(E'år,periode,kontoklasse,art,beløp\n15,1,D,010,1\n2015,1,X,010,1\n2015,1,D,,1\n2015,1,D,010,1x\n')),
           ARRAY['the year ''15'' is not a year', 'the kontoklasse ''X'' is neither D nor I', 'the art is empty', 'the amount ''1x'' is not a number'],

@@ -64,7 +64,9 @@ COMMENT ON FUNCTION @extschema@.model_ledger(text) IS
 
 -- A ledger export as styring reads it: a header names the columns (in
 -- Norwegian or English, any order, others ignored), one line a row:
---   år/year, periode/period (a month 1-13; or YYYYMM without a year column),
+--   år/year, periode/period (a month 1-13, 0 for the whole year; or YYYYMM
+--   without a year column; without a period column a row is the whole
+--   year's, period 0),
 --   kontoklasse/class (D, I, drift, investering, or the file's 1 and 0),
 --   ansvar/responsibility, funksjon/tjeneste/function, art/type,
 --   objekt/prosjekt/object, beløp/belop/amount (in NOK: 1234.50, 1 234,50 or
@@ -107,8 +109,8 @@ BEGIN
                        ('string', ARRAY['kontostreng', 'account_string'])) n(name, names)
             ON lower(btrim(h.cell)) = ANY (n.names)
           ORDER BY n.name, h.i) c;
-    IF NOT (col ? 'amount' AND col ? 'period' AND (col ? 'type' OR col ? 'string')) THEN
-        RAISE EXCEPTION 'a ledger needs columns for the period, the art and the amount; the header is %',
+    IF NOT (col ? 'amount' AND (col ? 'year' OR col ? 'period') AND (col ? 'type' OR col ? 'string')) THEN
+        RAISE EXCEPTION 'a ledger needs columns for the year or period, the art and the amount; the header is %',
             quote_literal(@extschema@.doc_excerpt(array_to_string(header, delimiter)))
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'It reads år, periode (or YYYYMM), kontoklasse, ansvar, funksjon, art, objekt and beløp, or the string in one column kontostreng (in English: year, period, class, responsibility, function, type, object, amount, account_string).';
@@ -140,14 +142,15 @@ BEGIN
         SELECT v.*,
                CASE WHEN col ? 'year' THEN CASE WHEN v.y ~ '^[0-9]{4}$' THEN v.y::int END
                     WHEN v.p ~ '^[0-9]{6}$' THEN left(v.p, 4)::int END AS yy,
-               CASE WHEN col ? 'year' THEN CASE WHEN v.p ~ '^[0-9]{1,2}$' THEN v.p::int END
+               CASE WHEN NOT col ? 'period' THEN 0
+                    WHEN col ? 'year' THEN CASE WHEN v.p ~ '^[0-9]{1,2}$' THEN v.p::int END
                     WHEN v.p ~ '^[0-9]{6}$' THEN right(v.p, 2)::int END AS pp,
                CASE WHEN v.k IN ('D', 'DRIFT', '1') THEN 'D' WHEN v.k IN ('I', 'INVESTERING', '0') THEN 'I' END AS kk
         FROM v)
     SELECT w.line, w.yy, w.pp::smallint, w.kk, w.r, w.fn, w.t, w.o,
            CASE WHEN w.amt ~ '^[+-]?[0-9]+(\.[0-9]+)?$' THEN w.amt::numeric END,
            CASE WHEN w.yy IS NULL THEN format('the year %s is not a year', quote_literal(@extschema@.doc_excerpt(CASE WHEN col ? 'year' THEN w.y ELSE w.p END)))
-                WHEN w.pp IS NULL OR w.pp NOT BETWEEN 1 AND 13 THEN format('the period %s is not a month 1-13', quote_literal(@extschema@.doc_excerpt(w.p)))
+                WHEN w.pp IS NULL OR w.pp NOT BETWEEN 0 AND 13 THEN format('the period %s is not a month 1-13 (nor 0, the whole year)', quote_literal(@extschema@.doc_excerpt(w.p)))
                 WHEN w.kk IS NULL THEN format('the kontoklasse %s is neither D nor I', quote_literal(@extschema@.doc_excerpt(w.k)))
                 WHEN w.t = '' THEN 'the art is empty'
                 WHEN w.amt !~ '^[+-]?[0-9]+(\.[0-9]+)?$' THEN format('the amount %s is not a number', quote_literal(@extschema@.doc_excerpt(w.amt)))
@@ -177,7 +180,8 @@ BEGIN
     IF unit IS NULL OR unit = '' THEN
         RAISE EXCEPTION 'load_ledger needs the unit whose ledger it is' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    SELECT r.line, r.problem INTO bad FROM @extschema@.ledger_rows(doc, delimiter, account_class) r WHERE r.problem IS NOT NULL LIMIT 1;
+    SELECT r.line, coalesce(r.problem, 'no period: a ledger line is booked in a month (a periode column)') AS problem INTO bad
+    FROM @extschema@.ledger_rows(doc, delimiter, account_class) r WHERE r.problem IS NOT NULL OR r.period = 0 LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'ledger line %: %', bad.line, bad.problem
             USING ERRCODE = 'invalid_text_representation', HINT = 'styring.ledger_rows shows how every line reads; nothing was loaded.';
