@@ -136,3 +136,11 @@ SELECT month AS "til og med måned", CASE WHEN type < '600' THEN 'utgifter' ELSE
 FROM kommune.budget_variance
 WHERE unit = '0301' AND year = 2015 AND class = 'D' AND month IN (4, 8, 12)
 GROUP BY 1, 2 ORDER BY 1, 2 DESC;
+
+\echo '17. Targets that live: the share of families with children who own their home (bf2), each year against the version in force (kommune.target_attainment)'
+SELECT t.unit_name AS kommune, t.year AS år, t.kind AS mål, t.valid_from AS "gjelder fra", t.target AS målverdi,
+       CASE WHEN t.estimated_baseline THEN 'anslått' ELSE '' END AS utgangspunkt,
+       t.actual AS verdi, t.reference AS sammenlignet, round(t.attainment::numeric, 2) AS måloppnåelse, t.achieved AS nådd
+FROM kommune.target_attainment t
+WHERE t.indicator = 'bf2' AND (t.kind = 'level' OR t.unit = '3310')
+ORDER BY t.unit_name, t.year, t.kind;

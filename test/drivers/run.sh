@@ -17,7 +17,7 @@ psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f setup.sql >/dev/null || { echo "drivers: setup failed"; echo "setup 0 1" >>"$counts"; exit 1; }
 # the demo's steering model with its accounts and code changes, whose views a BI
 # tool opens; the reader may read it
-(cd ../.. && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/bolig_for_velferd.sql -f demo/bergslagen.sql -f demo/model.sql -f demo/accounts.sql \
+(cd ../.. && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/bolig_for_velferd.sql -f demo/bergslagen.sql -f demo/model.sql -f demo/accounts.sql -f demo/year.sql \
      -c "GRANT USAGE ON SCHEMA kommune TO styring_reader" -c "GRANT SELECT ON ALL TABLES IN SCHEMA kommune TO styring_reader") \
     >/dev/null 2>&1 || { echo "drivers: loading the demo model failed"; echo "setup 0 1" >>"$counts"; exit 1; }
 
