@@ -1238,7 +1238,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'group_profile', 'goal_target', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation',
+                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation',
                  'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
@@ -1413,6 +1413,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     PERFORM @extschema@.model_ledger(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
+    PERFORM @extschema@.model_analysis(model);
     PERFORM @extschema@.model_code_changes(model);
     PERFORM @extschema@.model_views(model);
 END $fn$;
@@ -1469,6 +1470,7 @@ BEGIN
     PERFORM @extschema@.model_ledger(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
+    PERFORM @extschema@.model_analysis(model);
     PERFORM @extschema@.model_code_changes(model);
     PERFORM @extschema@.model_views(model);
     RETURN format('model %s: %s', model, array_to_string(done || format('views of styring %s', (SELECT extversion FROM pg_extension WHERE extname = 'styring')), ', '));
@@ -1558,6 +1560,7 @@ CROSS JOIN LATERAL (
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'ledger_kostra' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'budget_variance' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'target_attainment' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'scorecard' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
@@ -1566,6 +1569,113 @@ WHERE e.extname = 'styring'
 COMMENT ON VIEW @extschema@.models IS
     'the steering models of this database (from the catalog): schema, owner, the styring version whose tables and checks it has, and whether that is the installed one (else its owner runs styring.upgrade_model)';
 GRANT SELECT ON @extschema@.models TO PUBLIC;
+------------------------------------------------------------------------------
+-- What the steering year says about its results: the question a figure
+-- raises and the answer found (Hole's målstyringsark sets each key figure
+-- beside an "undring" and its answer), the actions decided, with owner,
+-- deadline and status, the checklists of Kommunens kvalitet i korthet
+-- (1 information, 2 analysis, 3 dialogue, 4 steering) answered per unit and
+-- year, whom a goal addresses (all services or one), and a scorecard that
+-- shows the goals by balanced-scorecard perspective with their attainment,
+-- status, latest analysis and open actions (the view scorecard, made with
+-- the other views of a model in 72_views.sql).
+------------------------------------------------------------------------------
+
+-- The questions of the four checklists of Kommunens kvalitet i korthet, as
+-- Kvalitetsnätverk Bergslagen's Resultatstyrning 2009 prints them (Bilaga 2;
+-- 3.3 is missing from the printed list).
+CREATE FUNCTION @extschema@.kkik_checklist()
+    RETURNS TABLE (checklist integer, checklist_name text, question text, text text)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 25
+BEGIN ATOMIC
+    SELECT * FROM (VALUES
+    (1, 'Information', '1.1', 'Vem ansvarar för att kommunicera ut resultatet från utvärderingar till medborgarna?'),
+    (1, 'Information', '1.2', 'Hur skall resultatet presenteras för medborgarna?'),
+    (1, 'Information', '1.3', 'Hur skall resultatet presenteras för förtroendevalda i fullmäktige och kommunens personal?'),
+    (1, 'Information', '1.4', 'När skall resultatet redovisas?'),
+    (1, 'Information', '1.5', 'Hur säkerställer man att man skapat en förståelse bland medborgarna kring vad kommunen presterar för resultat för skattepengarna? Hur mäter man detta?'),
+    (2, 'Analys', '2.1', 'Vem ansvarar för analysen av resultatet?'),
+    (2, 'Analys', '2.2', 'Vem kommenterar resultatet?'),
+    (2, 'Analys', '2.3', 'Vem skall värdera resultatet?'),
+    (2, 'Analys', '2.4', 'På vilket sätt skall värderingen ske?'),
+    (2, 'Analys', '2.5', 'Vem tar fram förslag på förbättringar/åtgärder?'),
+    (2, 'Analys', '2.6', 'Hur skall analysen sammanfattas och presenteras?'),
+    (3, 'Dialog', '3.1', 'Vem ansvarar för dialog kring resultatet med medborgarna?'),
+    (3, 'Dialog', '3.2', 'Hur skall dialogen med medborgarna ske?'),
+    (3, 'Dialog', '3.4', 'Vem skall delta på mötena?'),
+    (3, 'Dialog', '3.5', 'Hur skall resultatet från dialogen återredovisas?'),
+    (3, 'Dialog', '3.6', 'Hur vet man att man lyckats med medborgardialogen? Hur mäter vi detta?'),
+    (4, 'Styrning', '4.1', 'Varför skall resultaten ingå i kommunens styrsystem?'),
+    (4, 'Styrning', '4.2', 'När och hur skall kommunens resultat implementeras i styrprocessen?'),
+    (4, 'Styrning', '4.3', 'När skall mål fastställas utifrån resultaten?'),
+    (4, 'Styrning', '4.4', 'Vem tar initiativ till att lämna förslag på mål?'),
+    (4, 'Styrning', '4.5', 'I vilka styrdokument skall målen ingå?'),
+    (4, 'Styrning', '4.6', 'När skall resultatet diskuteras?'),
+    (4, 'Styrning', '4.7', 'I vilka uppföljningsdokument skall resultaten ingå?'),
+    (4, 'Styrning', '4.8', 'Var sker analys och förslag till åtgärder i förhållande till mål och resultat?')) q(checklist, checklist_name, question, text);
+END;
+COMMENT ON FUNCTION @extschema@.kkik_checklist() IS
+    'the questions of the four checklists of Kommunens kvalitet i korthet (1 information, 2 analysis, 3 dialogue, 4 steering), numbered and worded as Kvalitetsnätverk Bergslagen''s Resultatstyrning 2009 prints them';
+
+CREATE FUNCTION @extschema@.model_analysis(model text) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+    -- no NOTICE for a table an upgraded model already has
+    SET client_min_messages = warning
+AS $fn$
+DECLARE
+    stmt text;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    FOREACH stmt IN ARRAY ARRAY[
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.goal_analysis (
+    goal @extschema@.goalpath NOT NULL REFERENCES %1$I.goal (path) ON UPDATE CASCADE ON DELETE CASCADE,
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    question text NOT NULL CHECK (question <> ''),
+    answer text,
+    author text,
+    written date,
+    PRIMARY KEY (goal, unit, year, question))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.goal_analysis IS 'the analysis of a goal''s results for a unit and year: the question a figure raises (undring) and the answer found (NULL while open)'$ddl$,
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.action (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    goal @extschema@.goalpath NOT NULL REFERENCES %1$I.goal (path) ON UPDATE CASCADE ON DELETE CASCADE,
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    title text NOT NULL CHECK (title <> ''),
+    owner text,
+    deadline date,
+    status text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'ongoing', 'done', 'cancelled')),
+    notes text)$ddl$,
+$ddl$CREATE INDEX IF NOT EXISTS action_goal_idx ON %1$I.action (goal, unit, year)$ddl$,
+$ddl$COMMENT ON TABLE %1$I.action IS 'the actions decided for a goal, unit and year: what, who owns it, by when, and where it stands (planned, ongoing, done, cancelled)'$ddl$,
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.checklist_answer (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    question text NOT NULL CHECK (question ~ '^[1-4]\.[1-9]$'),
+    answer text NOT NULL,
+    PRIMARY KEY (unit, year, question))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.checklist_answer IS 'a unit''s answers to the checklists of Kommunens kvalitet i korthet for a year, by question number (styring.kkik_checklist: 1.1 ... 4.8)'$ddl$,
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.goal_scope (
+    goal @extschema@.goalpath PRIMARY KEY REFERENCES %1$I.goal (path) ON UPDATE CASCADE ON DELETE CASCADE,
+    scope text NOT NULL CHECK (scope IN ('all_services', 'one_service')),
+    services text)$ddl$,
+$ddl$COMMENT ON TABLE %1$I.goal_scope IS 'whom a goal addresses: all or most services, or one (which), the first two criteria of Kommunens kvalitet i korthet''s exercise 1'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.checklist_status AS
+SELECT u.code AS unit, u.name AS unit_name, y.year, q.checklist, q.checklist_name, q.question, q.text, a.answer,
+       a.answer IS NOT NULL AS answered
+FROM (SELECT DISTINCT unit, year FROM %1$I.checklist_answer) y
+JOIN %1$I.unit u ON u.code = y.unit
+CROSS JOIN @extschema@.kkik_checklist() q
+LEFT JOIN %1$I.checklist_answer a ON a.unit = y.unit AND a.year = y.year AND a.question = q.question$ddl$,
+$ddl$COMMENT ON VIEW %1$I.checklist_status IS 'every question of the four checklists for each unit and year that has begun answering them, with its answer or none'$ddl$]
+    LOOP
+        EXECUTE format(stmt, model);
+    END LOOP;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_analysis(text) IS
+    'gives a model the tables goal_analysis, action, checklist_answer and goal_scope and the view checklist_status (the views scorecard and goal_clarity, which read them, are model_views''; create_model and upgrade_model call it; data and users'' views stay)';
 ------------------------------------------------------------------------------
 -- Targets that live: a goal's target on an indicator is decided, revised
 -- and replaced, and a revision does not rewrite history: a year is judged
@@ -1877,14 +1987,42 @@ WITH c AS (
                    WHERE gi.goal OPERATOR(@extschema@.=) g.path
                      AND EXISTS (SELECT FROM %1$I.group_member o JOIN %1$I.measurement om ON om.unit = o.unit AND om.year = o.year
                                  WHERE o.group_code = gm.group_code AND o.year = gm.year AND o.unit <> m.unit
-                                   AND om.indicator = gi.indicator AND om.value IS NOT NULL)) AS compared_with_others
+                                   AND om.indicator = gi.indicator AND om.value IS NOT NULL)) AS compared_with_others,
+           (SELECT sc.scope FROM %1$I.goal_scope sc WHERE sc.goal OPERATOR(@extschema@.=) g.path) AS scope,
+           EXISTS (SELECT FROM %1$I.goal_analysis an WHERE an.goal OPERATOR(@extschema@.=) g.path AND an.answer <> '') AS analysis_attached
     FROM %1$I.goal g)
 SELECT path::text AS goal, name AS goal_name, level,
        measured_by_indicator, comparable_with_more_than_ten, target_or_direction_stated, results_reported, compared_with_others,
        measured_by_indicator::int + comparable_with_more_than_ten::int + target_or_direction_stated::int
            + results_reported::int + compared_with_others::int AS score,
-       5 AS criteria
+       5 AS criteria,
+       -- the exercise's other criteria, from what the model keeps of them:
+       -- whom the goal addresses (1 all services, 2 one: one or the other),
+       -- and 8, an analysis attached to its results
+       scope, analysis_attached,
+       measured_by_indicator::int + comparable_with_more_than_ten::int + target_or_direction_stated::int
+           + results_reported::int + compared_with_others::int + (scope IS NOT NULL)::int + analysis_attached::int AS full_score,
+       7 AS full_criteria
 FROM c$v$,
+$v$CREATE OR REPLACE VIEW %1$I.scorecard AS
+WITH a AS (
+    SELECT goal, unit, year, avg(attainment) AS attainment, count(*) AS indicators,
+           -- the worst status of the goal's indicators
+           (array_agg(status ORDER BY array_position(ARRAY['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'], status)))[1] AS status
+    FROM %1$I.goal_attainment GROUP BY goal, unit, year)
+SELECT coalesce(g.perspective, '') AS perspective, a.goal, g.name AS goal_name, g.level, a.unit, u.name AS unit_name, a.year,
+       a.indicators, a.attainment, a.status, @extschema@.traffic_light(a.status::@extschema@.goal_status) AS traffic_light,
+       an.question AS latest_question, an.answer AS latest_answer, an.year AS analysed_year,
+       (SELECT count(*) FROM %1$I.action x WHERE x.goal OPERATOR(@extschema@.=) g.path AND x.unit = a.unit AND x.year <= a.year
+          AND x.status IN ('planned', 'ongoing')) AS open_actions
+FROM a
+JOIN %1$I.goal g ON g.path OPERATOR(@extschema@.=) a.goal::@extschema@.goalpath
+JOIN %1$I.unit u ON u.code = a.unit
+LEFT JOIN LATERAL (
+    SELECT x.question, x.answer, x.year FROM %1$I.goal_analysis x
+    WHERE x.goal OPERATOR(@extschema@.=) g.path AND x.unit = a.unit AND x.year <= a.year
+    ORDER BY x.year DESC, x.written DESC NULLS LAST, x.question LIMIT 1) an ON true$v$,
+$v$COMMENT ON VIEW %1$I.scorecard IS 'the goals by balanced-scorecard perspective, per unit and year: mean attainment over the goal''s indicators, the worst status and its traffic light, the latest analysis (question and answer) and the open actions'$v$,
 $v$COMMENT ON VIEW %1$I.goal_attainment IS 'attainment, expected progress, status and traffic light per goal, indicator, unit and year (the unit''s own target, else the one for every unit)'$v$,
 $v$COMMENT ON VIEW %1$I.goal_rollup IS 'attainment rolled up the goal chain, level by level, per unit and year (styring.chain_rollup)'$v$,
 $v$COMMENT ON VIEW %1$I.ranking IS 'where every unit stands in every comparison group it belongs to, per indicator, year and gender: nr X av N, percent rank, quartile band, grade, deviation from the group mean and median'$v$,
@@ -1893,13 +2031,13 @@ $v$COMMENT ON VIEW %1$I.trend IS 'per unit, indicator and gender: slope over the
 $v$COMMENT ON VIEW %1$I.cost_quality IS 'spend per inhabitant against a quality indicator within each comparison group: correlation, medians and each unit''s quadrant'$v$,
 $v$COMMENT ON VIEW %1$I.composite_index IS 'weighted composite index per unit and year: the weighted mean of its grades (1-6) among all municipalities, as Kommunebarometeret ranks them; ranked among the units with every indicator of the index'$v$,
 $v$COMMENT ON VIEW %1$I.evaluation_report IS 'the evaluation inventory''s report per unit and commissioner, with totals per unit, per commissioner and overall (''all'') (styring.evaluation_summary)'$v$,
-$v$COMMENT ON VIEW %1$I.goal_clarity IS 'how clear each goal is (Kommunens kvalitet i korthet, övning 1): the five criteria the data can decide, and the score'$v$]
+$v$COMMENT ON VIEW %1$I.goal_clarity IS 'how clear each goal is (Kommunens kvalitet i korthet, övning 1): the five criteria the measurements decide and their score; then whom the goal addresses (goal_scope: criterion 1 all services or 2 one), whether an analysis is attached (goal_analysis: criterion 8), and the score of all seven a goal can meet'$v$]
     LOOP
         EXECUTE format(stmt, model);
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_views(text) IS
-    'makes (or makes again) the views of a steering model: goal_attainment, goal_rollup, ranking, group_figures, trend, cost_quality, composite_index, evaluation_report, goal_clarity';
+    'makes (or makes again) the views of a steering model: goal_attainment, goal_rollup, ranking, group_figures, trend, cost_quality, composite_index, evaluation_report, goal_clarity, scorecard';
 ------------------------------------------------------------------------------
 -- Stored group profiles: every comparison group's profile per indicator,
 -- year and gender, kept in the model's table group_profile and brought up to

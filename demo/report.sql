@@ -144,3 +144,8 @@ SELECT t.unit_name AS kommune, t.year AS år, t.kind AS mål, t.valid_from AS "g
 FROM kommune.target_attainment t
 WHERE t.indicator = 'bf2' AND (t.kind = 'level' OR t.unit = '3310')
 ORDER BY t.unit_name, t.year, t.kind;
+
+\echo '18. The scorecard: Drammen''s goals in 2018 by perspective, with status, the latest analysis and open actions (kommune.scorecard)'
+SELECT perspective AS perspektiv, goal_name AS mål, round(attainment::numeric, 2) AS måloppnåelse, status, traffic_light AS lys,
+       latest_question AS undring, latest_answer AS svar, open_actions AS "åpne tiltak"
+FROM kommune.scorecard WHERE unit = '3301' AND year = 2018 ORDER BY perspective, goal;

@@ -16,3 +16,21 @@ INSERT INTO kommune.goal_target (goal, indicator, unit, valid_from, kind, target
 INSERT INTO kommune.goal_target (goal, indicator, unit, valid_from, kind, notes) VALUES
     ('bolig_for_velferd.barnefamilier_og_unge', 'bf2', NULL, 2016, 'better_than_last_year', 'every year better than the last');
 \set QUIET off
+
+-- Drammen's analyses, actions and checklist answers for 2018, and whom the
+-- goals address (illustrative: written for the demo)
+\set QUIET on
+INSERT INTO kommune.goal_scope (goal, scope, services) VALUES
+    ('bolig_for_velferd.barnefamilier_og_unge.trygg_bolig', 'one_service', 'boligkontoret'),
+    ('bolig_for_velferd.barnefamilier_og_unge.eie_egen_bolig', 'all_services', NULL);
+INSERT INTO kommune.goal_analysis (goal, unit, year, question, answer, author, written) VALUES
+    ('bolig_for_velferd.barnefamilier_og_unge.eie_egen_bolig', '3301', 2018,
+     'Hvorfor øker andelen som eier egen bolig saktere enn målet krever?',
+     'Startlån går mest til enslige; familier med barn søker sjeldnere. Tiltak: informasjon gjennom NAV og barnehagene.',
+     'rådmannens stab', '2019-02-15');
+INSERT INTO kommune.action (goal, unit, year, title, owner, deadline, status) VALUES
+    ('bolig_for_velferd.barnefamilier_og_unge.eie_egen_bolig', '3301', 2018, 'Informere barnefamilier om startlån', 'NAV Drammen', '2019-06-30', 'ongoing');
+INSERT INTO kommune.checklist_answer (unit, year, question, answer) VALUES
+    ('3301', 2018, '2.1', 'Rådmannens stab'), ('3301', 2018, '2.5', 'Tjenesteområdene, behandlet politisk'),
+    ('3301', 2018, '4.6', 'Ved årsmeldingen og i budsjettarbeidet');
+\set QUIET off

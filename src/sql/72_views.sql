@@ -194,14 +194,42 @@ WITH c AS (
                    WHERE gi.goal OPERATOR(@extschema@.=) g.path
                      AND EXISTS (SELECT FROM %1$I.group_member o JOIN %1$I.measurement om ON om.unit = o.unit AND om.year = o.year
                                  WHERE o.group_code = gm.group_code AND o.year = gm.year AND o.unit <> m.unit
-                                   AND om.indicator = gi.indicator AND om.value IS NOT NULL)) AS compared_with_others
+                                   AND om.indicator = gi.indicator AND om.value IS NOT NULL)) AS compared_with_others,
+           (SELECT sc.scope FROM %1$I.goal_scope sc WHERE sc.goal OPERATOR(@extschema@.=) g.path) AS scope,
+           EXISTS (SELECT FROM %1$I.goal_analysis an WHERE an.goal OPERATOR(@extschema@.=) g.path AND an.answer <> '') AS analysis_attached
     FROM %1$I.goal g)
 SELECT path::text AS goal, name AS goal_name, level,
        measured_by_indicator, comparable_with_more_than_ten, target_or_direction_stated, results_reported, compared_with_others,
        measured_by_indicator::int + comparable_with_more_than_ten::int + target_or_direction_stated::int
            + results_reported::int + compared_with_others::int AS score,
-       5 AS criteria
+       5 AS criteria,
+       -- the exercise's other criteria, from what the model keeps of them:
+       -- whom the goal addresses (1 all services, 2 one: one or the other),
+       -- and 8, an analysis attached to its results
+       scope, analysis_attached,
+       measured_by_indicator::int + comparable_with_more_than_ten::int + target_or_direction_stated::int
+           + results_reported::int + compared_with_others::int + (scope IS NOT NULL)::int + analysis_attached::int AS full_score,
+       7 AS full_criteria
 FROM c$v$,
+$v$CREATE OR REPLACE VIEW %1$I.scorecard AS
+WITH a AS (
+    SELECT goal, unit, year, avg(attainment) AS attainment, count(*) AS indicators,
+           -- the worst status of the goal's indicators
+           (array_agg(status ORDER BY array_position(ARRAY['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'], status)))[1] AS status
+    FROM %1$I.goal_attainment GROUP BY goal, unit, year)
+SELECT coalesce(g.perspective, '') AS perspective, a.goal, g.name AS goal_name, g.level, a.unit, u.name AS unit_name, a.year,
+       a.indicators, a.attainment, a.status, @extschema@.traffic_light(a.status::@extschema@.goal_status) AS traffic_light,
+       an.question AS latest_question, an.answer AS latest_answer, an.year AS analysed_year,
+       (SELECT count(*) FROM %1$I.action x WHERE x.goal OPERATOR(@extschema@.=) g.path AND x.unit = a.unit AND x.year <= a.year
+          AND x.status IN ('planned', 'ongoing')) AS open_actions
+FROM a
+JOIN %1$I.goal g ON g.path OPERATOR(@extschema@.=) a.goal::@extschema@.goalpath
+JOIN %1$I.unit u ON u.code = a.unit
+LEFT JOIN LATERAL (
+    SELECT x.question, x.answer, x.year FROM %1$I.goal_analysis x
+    WHERE x.goal OPERATOR(@extschema@.=) g.path AND x.unit = a.unit AND x.year <= a.year
+    ORDER BY x.year DESC, x.written DESC NULLS LAST, x.question LIMIT 1) an ON true$v$,
+$v$COMMENT ON VIEW %1$I.scorecard IS 'the goals by balanced-scorecard perspective, per unit and year: mean attainment over the goal''s indicators, the worst status and its traffic light, the latest analysis (question and answer) and the open actions'$v$,
 $v$COMMENT ON VIEW %1$I.goal_attainment IS 'attainment, expected progress, status and traffic light per goal, indicator, unit and year (the unit''s own target, else the one for every unit)'$v$,
 $v$COMMENT ON VIEW %1$I.goal_rollup IS 'attainment rolled up the goal chain, level by level, per unit and year (styring.chain_rollup)'$v$,
 $v$COMMENT ON VIEW %1$I.ranking IS 'where every unit stands in every comparison group it belongs to, per indicator, year and gender: nr X av N, percent rank, quartile band, grade, deviation from the group mean and median'$v$,
@@ -210,10 +238,10 @@ $v$COMMENT ON VIEW %1$I.trend IS 'per unit, indicator and gender: slope over the
 $v$COMMENT ON VIEW %1$I.cost_quality IS 'spend per inhabitant against a quality indicator within each comparison group: correlation, medians and each unit''s quadrant'$v$,
 $v$COMMENT ON VIEW %1$I.composite_index IS 'weighted composite index per unit and year: the weighted mean of its grades (1-6) among all municipalities, as Kommunebarometeret ranks them; ranked among the units with every indicator of the index'$v$,
 $v$COMMENT ON VIEW %1$I.evaluation_report IS 'the evaluation inventory''s report per unit and commissioner, with totals per unit, per commissioner and overall (''all'') (styring.evaluation_summary)'$v$,
-$v$COMMENT ON VIEW %1$I.goal_clarity IS 'how clear each goal is (Kommunens kvalitet i korthet, övning 1): the five criteria the data can decide, and the score'$v$]
+$v$COMMENT ON VIEW %1$I.goal_clarity IS 'how clear each goal is (Kommunens kvalitet i korthet, övning 1): the five criteria the measurements decide and their score; then whom the goal addresses (goal_scope: criterion 1 all services or 2 one), whether an analysis is attached (goal_analysis: criterion 8), and the score of all seven a goal can meet'$v$]
     LOOP
         EXECUTE format(stmt, model);
     END LOOP;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.model_views(text) IS
-    'makes (or makes again) the views of a steering model: goal_attainment, goal_rollup, ranking, group_figures, trend, cost_quality, composite_index, evaluation_report, goal_clarity';
+    'makes (or makes again) the views of a steering model: goal_attainment, goal_rollup, ranking, group_figures, trend, cost_quality, composite_index, evaluation_report, goal_clarity, scorecard';
