@@ -149,3 +149,10 @@ ORDER BY t.unit_name, t.year, t.kind;
 SELECT perspective AS perspektiv, goal_name AS mål, round(attainment::numeric, 2) AS måloppnåelse, status, traffic_light AS lys,
        latest_question AS undring, latest_answer AS svar, open_actions AS "åpne tiltak"
 FROM kommune.scorecard WHERE unit = '3301' AND year = 2018 ORDER BY perspective, goal;
+
+\echo '19. Evaluations whose results risk falling between the chairs, per municipality (kommune.evaluation_ownership), and a joint service''s evaluation costs shared by population (kommune.evaluation_cost_shared)'
+SELECT unit_name AS kommun, count(*) FILTER (WHERE problem = 'no_owner') AS "ingen ägare", count(*) FILTER (WHERE problem = 'several_levels') AS "flera nivåer",
+       count(*) FILTER (WHERE commissioner_not_owner) AS "beställaren äger inte"
+FROM kommune.evaluation_ownership GROUP BY unit_name ORDER BY unit_name;
+SELECT member_name AS kommun, year AS år, service_cost AS "förbundets kostnad", population AS invånare, round(cost_share, 2) AS andel
+FROM kommune.evaluation_cost_shared ORDER BY member_name;

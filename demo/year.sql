@@ -34,3 +34,13 @@ INSERT INTO kommune.checklist_answer (unit, year, question, answer) VALUES
     ('3301', 2018, '2.1', 'Rådmannens stab'), ('3301', 2018, '2.5', 'Tjenesteområdene, behandlet politisk'),
     ('3301', 2018, '4.6', 'Ved årsmeldingen og i budsjettarbeidet');
 \set QUIET off
+
+-- Fagersta and Norberg share a joint technical service, Norra Västmanlands
+-- Kommunalteknikförbund (NVK); one of its evaluations (illustrative cost)
+-- shared between them by population
+\set QUIET on
+INSERT INTO kommune.unit (code, name, kind) VALUES ('SE-NVK', 'Norra Västmanlands Kommunalteknikförbund', 'unit');
+INSERT INTO kommune.joint_service_member (service, member) VALUES ('SE-NVK', 'SE1982'), ('SE-NVK', 'SE1962');
+INSERT INTO kommune.evaluation (unit, name, year, commissioner, owner_levels, hours, rate, consultant)
+VALUES ('SE-NVK', 'Felanmälan, uppföljning', 2009, 'service', ARRAY['verksamhet'], 40, 280, 5000);
+\set QUIET off
