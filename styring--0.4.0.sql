@@ -4910,6 +4910,11 @@ DECLARE
     unit_name text;
     rank_year integer;
     goals text; chain text; ranks text; charts text; evals text; clarity text;
+    card text; living text; money text;
+    -- the steering year's views, which a model made by an earlier version has after upgrade_model
+    has_year constant boolean := to_regclass(format('%I.scorecard', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.target_attainment', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.budget_variance', model)) IS NOT NULL;
     none constant text := '<p class="none">Ingen data.</p>';
 BEGIN
     IF model IS NULL OR unit IS NULL OR year IS NULL THEN
@@ -4989,6 +4994,38 @@ BEGIN
                       FROM %1$I.goal_clarity$q$, model, h)
         INTO clarity;
 
+    IF has_year THEN
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="s"><span class="light %%s"></span>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td></tr>',
+                              %2$s(CASE WHEN perspective = '' THEN '–' ELSE perspective END), %2$s(goal_name), %3$s, traffic_light, %2$s(@extschema@.status_word_no(status)),
+                              %2$s(coalesce(latest_question, '–')), %2$s(coalesce(latest_answer, '–')), open_actions),
+                       E'\n' ORDER BY perspective, goal)
+                          FROM %1$I.scorecard WHERE unit = $1 AND year = $2$q$,
+                       model, h, format(pct, 'attainment'))
+            INTO card USING unit, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td>%%s</td></tr>',
+                              %2$s(i.name), %2$s(CASE t.kind WHEN 'level' THEN coalesce(t.target, '') WHEN 'better_than_last_year' THEN 'bedre enn i fjor'
+                                                             WHEN 'better_than_median' THEN 'bedre enn medianen i ' || t.compare_group ELSE 'forskjellen K − M minker' END),
+                              t.valid_from || CASE WHEN t.estimated_baseline THEN ' (anslått utgangspunkt)' ELSE '' END,
+                              coalesce(round(t.actual::numeric, 2)::text, '–'), coalesce(round(t.reference::numeric, 2)::text, '–'),
+                              CASE WHEN t.kind = 'level' THEN %3$s ELSE '–' END,
+                              CASE t.achieved WHEN true THEN 'nådd' WHEN false THEN 'ikke nådd' ELSE '–' END),
+                       E'\n' ORDER BY t.goal, t.indicator, t.kind)
+                          FROM %1$I.target_attainment t JOIN %1$I.indicator i ON i.code = t.indicator WHERE t.unit = $1 AND t.year = $2$q$,
+                       model, h, format(pct, 't.attainment'))
+            INTO living USING unit, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td class="n">%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                              month, CASE class WHEN 'D' THEN 'drift' ELSE 'investering' END, kind,
+                              round(budget_to_date), coalesce(round(actual_to_date)::text, '–'), coalesce(round(deviation_to_date)::text, '–'),
+                              coalesce(round(forecast_year)::text, '–')),
+                       E'\n' ORDER BY month, class, kind DESC)
+                          FROM (SELECT month, class, CASE WHEN type < '600' THEN 'utgifter' ELSE 'inntekter' END AS kind,
+                                       sum(budget_to_date) AS budget_to_date, sum(actual_to_date) AS actual_to_date,
+                                       sum(deviation_to_date) AS deviation_to_date, sum(forecast_year) AS forecast_year
+                                FROM %1$I.budget_variance WHERE unit = $1 AND year = $2 AND month IN (4, 8, 12)
+                                GROUP BY 1, 2, 3) v$q$, model)
+            INTO money USING unit, year;
+    END IF;
+
     RETURN concat_ws(E'\n',
 '<!DOCTYPE html>',
 format('<html lang="no"><head><meta charset="utf-8"><title>Styringsrapport %s %s</title>', @extschema@.html_text(unit_name), year),
@@ -5023,13 +5060,20 @@ CASE WHEN ranks IS NULL THEN none ELSE
 '<h2>Evalueringer</h2>',
 CASE WHEN evals IS NULL THEN none ELSE
 '<table><tr><th>Oppdragsgiver</th><th>Antall</th><th>Kostnad kr</th><th>Ikke brukt</th><th>Brukt i budsjett og mål</th><th>Brukerundersøkelser</th></tr>' || E'\n' || evals || E'\n</table>' END,
+CASE WHEN has_year THEN '<h2>Målkort etter perspektiv</h2>' || E'\n' || CASE WHEN card IS NULL THEN none ELSE
+'<table><tr><th>Perspektiv</th><th>Mål</th><th>Oppnådd</th><th>Status</th><th>Siste undring</th><th>Svar</th><th>Åpne tiltak</th></tr>' || E'\n' || card || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Mål som gjelder i %s</h2>', year) || E'\n' || CASE WHEN living IS NULL THEN none ELSE
+'<p class="note">Hvert år måles mot målet som gjaldt det året.</p>' ||
+'<table><tr><th>Styringsparameter</th><th>Mål</th><th>Gjelder fra</th><th>Resultat</th><th>Sammenlignet med</th><th>Oppnådd</th><th>Nådd</th></tr>' || E'\n' || living || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Budsjett og regnskap %s, tertialvis (1 000 kr)</h2>', year) || E'\n' || CASE WHEN money IS NULL THEN none ELSE
+'<table><tr><th>Til og med måned</th><th>Regnskap</th><th></th><th>Budsjett hittil</th><th>Regnskap hittil</th><th>Avvik</th><th>Prognose for året</th></tr>' || E'\n' || money || E'\n</table>' END END,
 '<h2>Hvor tydelige er målene? (Kommunens kvalitet i korthet)</h2>',
 CASE WHEN clarity IS NULL THEN none ELSE
 '<table><tr><th>Mål</th><th>Indikator</th><th>Sammenlignbar med over 10</th><th>Målnivå</th><th>Rapporteres</th><th>Sammenlignes</th><th>Poeng</th></tr>' || E'\n' || clarity || E'\n</table>' END,
 '</body></html>');
 END $fn$;
 COMMENT ON FUNCTION @extschema@.report_html(text, text, integer, text) IS
-    'the steering report of one unit of a model for one year as a self-contained HTML page in Norwegian: goals and traffic lights, the goal chain, comparison groups with rank charts, evaluations, goal clarity; ranked_as names the code its comparison figures are under (e.g. before a merger)';
+    'the steering report of one unit of a model for one year as a self-contained HTML page in Norwegian: goals and traffic lights, the goal chain, comparison groups with rank charts, evaluations, the scorecard, the targets in force, budget and accounts by tertial, goal clarity; ranked_as names the code its comparison figures are under (e.g. before a merger)';
 -- ---------------------------------------------------------------------------
 -- The array types of styring's types belong to the extension, as PostgreSQL 17
 -- and later make them by themselves. On 15 and 16 they are added here: a
