@@ -60,7 +60,7 @@ tap.run('evaluation_summary with doubles (UseDeclareFetch=1) sums exactly',
 # every column of every view of a steering model, with a usable type: numbers
 # arrive as numbers, truth values as booleans (with BoolsAsChar=0, as
 # doc/clients.md says: psqlODBC's default sends them as the characters 1 and 0),
-# the rest as strings
+# dates as dates, the rest as strings
 NUMERIC = {'integer', 'bigint', 'smallint', 'double precision', 'numeric', 'real'}
 cur.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = 'kommune' AND table_name IN (SELECT table_name FROM information_schema.views "
@@ -75,7 +75,8 @@ for view, cols in sorted(columns.items()):
         rows = c.fetchall()
         bad = []
         for (name, data_type), d in zip(cols, c.description):
-            want = (int, float, __import__('decimal').Decimal) if data_type in NUMERIC else bool if data_type == 'boolean' else str
+            want = ((int, float, __import__('decimal').Decimal) if data_type in NUMERIC else bool if data_type == 'boolean'
+                    else __import__('datetime').date if data_type == 'date' else str)
             if d[1] not in (want if isinstance(want, tuple) else (want,)):
                 bad.append('%s %s arrives as %s' % (name, data_type, d[1].__name__))
         return bool(rows) and not bad, '; '.join(bad) or 'no rows'
