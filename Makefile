@@ -34,7 +34,7 @@ OBJS         = src/styring.o \
 # committed; older released scripts are kept as they were released.
 SQL_SOURCES  = $(sort $(wildcard $(srcdir)/src/sql/[0-9]*.sql))
 # what the update from the last release makes again (only what changed)
-SQL_UPDATE   = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_analysis.sql 72_evaluation_goals.sql 72_target_versions.sql 72_views.sql 73_stored_profiles.sql 74_pipeline_apply.sql 75_accounts.sql 75_budget.sql 75_ledger.sql 76_loaders.sql 77_code_changes.sql 78_kostra_file.sql 79_kostra_controls.sql)
+SQL_UPDATE   = $(addprefix $(srcdir)/src/sql/,01_schema.sql 70_model.sql 72_analysis.sql 72_evaluation_goals.sql 72_target_versions.sql 72_views.sql 73_stored_profiles.sql 74_pipeline_apply.sql 75_accounts.sql 75_budget.sql 75_ledger.sql 75_periods.sql 76_loaders.sql 77_code_changes.sql 78_kostra_file.sql 79_kostra_controls.sql 80_report.sql)
 LAST_RELEASE = 0.3.0
 UPDATE_SQL   = $(EXTENSION)--$(LAST_RELEASE)--$(EXTVERSION).sql
 UPDATE_PARTS = $(srcdir)/src/sql/upgrade/$(LAST_RELEASE)--$(EXTVERSION).sql $(SQL_UPDATE) $(srcdir)/src/sql/upgrade/models_behind.sql

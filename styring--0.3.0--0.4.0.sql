@@ -3,10 +3,10 @@
  * Makefile from this prelude (src/sql/upgrade/0.3.0--0.4.0.sql) and the
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_analysis, 72_evaluation_goals, 72_target_versions, 72_views,
- * 73_stored_profiles, 75_accounts, 75_budget, 75_ledger, 77_code_changes), the loader pipeline's
+ * 73_stored_profiles, 75_accounts, 75_budget, 75_ledger, 75_periods, 77_code_changes), the loader pipeline's
  * writer (74_pipeline_apply), the loaders (76_loaders), the accounts
- * file (78_kostra_file) and its controls (79_kostra_controls), written with
- * CREATE OR REPLACE. What changes:
+ * file (78_kostra_file) and its controls (79_kostra_controls), and the report
+ * page (80_report), written with CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -24,6 +24,10 @@
  *    KOSTRA accounts (ledger, ledger_map, ledger_kostra, styring.ledger_rows,
  *    load_ledger, ledger_accounts); upgrade_model adds them
  *    (styring.model_ledger);
+ *  - a model keeps measurements and accounts of periods below the year
+ *    (measurement_period, account_period, period_series, styring.period_end;
+ *    a quarter's accounts file loads there); upgrade_model adds them
+ *    (styring.model_periods);
  *  - a model keeps budget versions, budget lines and forecasts, and sets the
  *    ledger against them month by month (budget_version, budget, forecast,
  *    budget_variance, styring.budget_lines, load_budget, load_forecast);
@@ -175,7 +179,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE OR REPLACE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
+                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'measurement_period', 'account_period', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
                  'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
@@ -348,6 +352,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -406,6 +411,7 @@ BEGIN
     PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -501,6 +507,7 @@ CROSS JOIN LATERAL (
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'target_attainment' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'scorecard' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'evaluation_cost_shared' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'period_series' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
@@ -2301,6 +2308,84 @@ END $fn$;
 COMMENT ON FUNCTION @extschema@.ledger_accounts(text, text, integer) IS
     'writes the KOSTRA accounts of a unit''s year from its ledger (every line placed on a KOSTRA function and art by ledger_kostra, summed, in 1 000 NOK with incomes positive) and removes the accounts the ledger no longer has; 22023 for a line that cannot be placed; returns the rows added, changed or removed';
 ------------------------------------------------------------------------------
+-- Periods below the year: a month (M01-M12), a tertial (T1-T3) or a quarter
+-- (K1-K4), for measurements (a monthly sick-leave rate, a tertial's waiting
+-- list) and for accounts as the quarterly KOSTRA files give them (skjema
+-- 0AK1-0DK4: the year to date through the quarter). The year's own figures
+-- stay in measurement and account; these sit beside them.
+------------------------------------------------------------------------------
+
+-- The last day of a period of a year: M01-M12, T1-T3, K1-K4 (22023 for
+-- anything else).
+CREATE OR REPLACE FUNCTION @extschema@.period_end(year integer, period text) RETURNS date
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    last_month integer := CASE WHEN period ~ '^M(0[1-9]|1[0-2])$' THEN substr(period, 2)::integer
+                               WHEN period ~ '^T[1-3]$' THEN 4 * substr(period, 2)::integer
+                               WHEN period ~ '^K[1-4]$' THEN 3 * substr(period, 2)::integer END;
+BEGIN
+    IF last_month IS NULL THEN
+        RAISE EXCEPTION 'period "%" is not a month (M01-M12), a tertial (T1-T3) or a quarter (K1-K4)', @extschema@.doc_excerpt(period)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN (make_date(year, last_month, 1) + interval '1 month' - interval '1 day')::date;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.period_end(integer, text) IS
+    'the last day of a period of a year: a month M01-M12, a tertial T1-T3 or a quarter K1-K4';
+
+CREATE OR REPLACE FUNCTION @extschema@.model_periods(model text) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+    -- no NOTICE for a table an upgraded model already has
+    SET client_min_messages = warning
+AS $fn$
+DECLARE
+    stmt text;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    FOREACH stmt IN ARRAY ARRAY[
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.measurement_period (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    indicator text NOT NULL REFERENCES %1$I.indicator (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    period text NOT NULL CHECK (period ~ '^(M(0[1-9]|1[0-2])|T[1-3]|K[1-4])$'),
+    gender text NOT NULL DEFAULT 'T' CHECK (gender IN ('T', 'K', 'M')),
+    value double precision CHECK (value > '-Infinity' AND value < 'Infinity'),
+    status text,
+    CHECK (value IS NOT NULL OR status IS NOT NULL),
+    PRIMARY KEY (unit, indicator, year, period, gender))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.measurement_period IS 'measurements of a period below the year: a month (M01-M12), a tertial (T1-T3) or a quarter (K1-K4), with the value or the agency''s status marker'$ddl$,
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.account_period (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    period text NOT NULL CHECK (period ~ '^(M(0[1-9]|1[0-2])|T[1-3]|K[1-4])$'),
+    class text NOT NULL CHECK (class IN ('D', 'I')),
+    function text NOT NULL,
+    type text NOT NULL,
+    amount numeric NOT NULL,
+    PRIMARY KEY (unit, year, period, class, function, type))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.account_period IS 'accounts through a period below the year (the year to date, as a quarterly KOSTRA file gives them), by class, KOSTRA function and art, in 1 000 NOK with incomes positive'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.period_series AS
+SELECT m.unit, u.name AS unit_name, m.indicator, i.name AS indicator_name, m.year, m.period,
+       CASE left(m.period, 1) WHEN 'M' THEN 'month' WHEN 'T' THEN 'tertial' ELSE 'quarter' END AS period_kind,
+       @extschema@.period_end(m.year, m.period) AS period_end, m.gender, m.value, m.status,
+       m.value - lag(m.value) OVER w AS change,
+       y.value AS year_value
+FROM %1$I.measurement_period m
+JOIN %1$I.unit u ON u.code = m.unit
+JOIN %1$I.indicator i ON i.code = m.indicator
+LEFT JOIN %1$I.measurement y ON y.unit = m.unit AND y.indicator = m.indicator AND y.year = m.year AND y.gender = m.gender
+WINDOW w AS (PARTITION BY m.unit, m.indicator, m.gender, left(m.period, 1) ORDER BY m.year, m.period)$ddl$,
+$ddl$COMMENT ON VIEW %1$I.period_series IS 'every measurement of a period with the day the period ends, its change since the period before of the same kind, and the year''s own value'$ddl$]
+    LOOP
+        EXECUTE format(stmt, model);
+    END LOOP;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_periods(text) IS
+    'gives a model the tables measurement_period and account_period and the view period_series (create_model and upgrade_model call it; data and users'' views stay)';
+------------------------------------------------------------------------------
 -- The loaders: parse a document into styring.staged_rows, then apply it.
 ------------------------------------------------------------------------------
 
@@ -3119,6 +3204,13 @@ DECLARE
     -- organisation number, under the municipality or county it belongs to
     entity constant boolean := left(skjema, 2) IN ('0I', '0K');
     owner constant text := CASE WHEN region ~ '^[0-9]{4}(00)?$' THEN left(region, 4) ELSE region END;
+    -- a quarter's file (0AK1 ... 0CK4) holds the year to date through it: it
+    -- goes into account_period, not the year's accounts
+    quarter constant text := CASE WHEN skjema ~ '^0[AC]K[1-4]$' THEN 'K' || right(skjema, 1) END;
+    file_unit constant text := CASE WHEN entity THEN orgnr WHEN region ~ '^[0-9]{4}00$' THEN left(region, 4) ELSE region END;
+    units @extschema@.staged_rows;
+    changed bigint;
+    n bigint;
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF entity AND coalesce(orgnr, '') !~ '^[0-9]{9}$' THEN
@@ -3157,10 +3249,34 @@ BEGIN
     ELSE
         st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
     END IF;
-    RETURN @extschema@.apply_staged(model, st);
+    IF quarter IS NULL THEN
+        RETURN @extschema@.apply_staged(model, st);
+    END IF;
+    -- the quarter: its units, then its accounts in place of what the model
+    -- had of that quarter for them
+    units.unit_code := ARRAY[file_unit] || CASE WHEN entity THEN ARRAY[owner] ELSE '{}' END;
+    units.unit_parent := CASE WHEN entity THEN ARRAY[owner, NULL] ELSE ARRAY[NULL] END;
+    changed := @extschema@.apply_staged(model, units);
+    EXECUTE format($q$
+        DELETE FROM %1$I.account_period p
+        WHERE p.unit = $1 AND p.year = $2 AND p.period = $3
+          AND NOT EXISTS (SELECT FROM unnest($4, $5, $6) d(class, function, type)
+                          WHERE (d.class, d.function, d.type) = (p.class, p.function, p.type))$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %1$I.account_period AS p (unit, year, period, class, function, type, amount)
+        SELECT $1, $2, $3, d.class, d.function, d.type, d.amount
+        FROM unnest($4, $5, $6, $7) d(class, function, type, amount)
+        ORDER BY d.class COLLATE "C", d.function COLLATE "C", d.type COLLATE "C"
+        ON CONFLICT (unit, year, period, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
+        WHERE p.amount <> EXCLUDED.amount$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type, st.account_amount;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN changed + n;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; a quarter''s file (0AK1 ... 0CK4) goes into account_period as the year to date through that quarter; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority
@@ -3776,6 +3892,207 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION @extschema@.kostra_file_check(text, text, integer, text, text, text) IS
     'the controls of Statistics Norway''s control program on a KOSTRA accounts file (skjema 0A-0D, 0I-0N, 0P, 0Q and the quarters 0AK1-0DK4): 001 record length (fatal), 003-016 the fields, code lists, duplicates and signs, 020-081 combinations of kontoklasse, function and art, 085-190 the sums; one row per finding with the program''s rule, severity (fatal, error, warning, info), message and lines';
+------------------------------------------------------------------------------
+-- The steering report of one unit for one year, as one self-contained HTML
+-- page (no script, no font or image from elsewhere), in Norwegian: the unit's
+-- goals with their traffic lights, its goal chain rolled up, where it stands
+-- in each comparison group it belongs to (with a rank chart per key figure
+-- that has a direction), its evaluations, and how clear the model's goals
+-- are. Every figure is read from the model's views; goal names come from the
+-- model. A section without data says so.
+------------------------------------------------------------------------------
+
+-- text for HTML: escaped, and a dash for NULL
+CREATE OR REPLACE FUNCTION @extschema@.html_text(t text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN replace(replace(replace(replace(coalesce(t, '–'), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;');
+COMMENT ON FUNCTION @extschema@.html_text(text) IS
+    'a text escaped for HTML (& < > "), a dash for NULL (used by styring.report_html)';
+
+-- the words of a goal status on the page
+CREATE OR REPLACE FUNCTION @extschema@.status_word_no(status text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE status WHEN 'achieved' THEN 'nådd' WHEN 'on_track' THEN 'i rute' WHEN 'at_risk' THEN 'i fare'
+                       WHEN 'off_track' THEN 'ikke i rute' WHEN 'no_data' THEN 'mangler data' ELSE status END;
+COMMENT ON FUNCTION @extschema@.status_word_no(text) IS
+    'a goal status (achieved, on_track, at_risk, off_track, no_data) in Norwegian, as the report prints it';
+
+CREATE OR REPLACE FUNCTION @extschema@.report_html(model text, unit text, year integer, ranked_as text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    h constant text := '@extschema@.html_text';
+    pct constant text := $p$CASE WHEN %1$s IS NULL THEN '–' ELSE round((100 * %1$s)::numeric, 1) || ' %%' END$p$;
+    r text := coalesce(ranked_as, unit);
+    unit_name text;
+    rank_year integer;
+    goals text; chain text; ranks text; charts text; evals text; clarity text;
+    card text; living text; money text;
+    -- the steering year's views, which a model made by an earlier version has after upgrade_model
+    has_year constant boolean := to_regclass(format('%I.scorecard', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.target_attainment', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.budget_variance', model)) IS NOT NULL;
+    none constant text := '<p class="none">Ingen data.</p>';
+BEGIN
+    IF model IS NULL OR unit IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'report_html needs a model, a unit and a year' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF to_regclass(format('%I.goal_attainment', model)) IS NULL THEN
+        RAISE EXCEPTION 'no steering model in schema "%"', @extschema@.doc_excerpt(model)
+            USING ERRCODE = 'undefined_table', HINT = format('Make one with SELECT styring.create_model(%L).', model);
+    END IF;
+    EXECUTE format('SELECT name FROM %I.unit WHERE code = $1', model) INTO unit_name USING unit;
+    IF unit_name IS NULL THEN
+        RAISE EXCEPTION 'the model "%" has no unit "%"', model, @extschema@.doc_excerpt(unit)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="s"><span class="light %%s"></span>%%s</td></tr>',
+                          %2$s(goal_name), %2$s(indicator_name), %2$s(target), %2$s(actual::text), %3$s, %4$s, traffic_light, %2$s(@extschema@.status_word_no(status))),
+                   E'\n' ORDER BY goal, indicator)
+                      FROM %1$I.goal_attainment WHERE unit = $1 AND year = $2$q$,
+                   model, h, format(pct, 'attainment'), format(pct, 'expected_progress'))
+        INTO goals USING unit, year;
+    EXECUTE format($q$SELECT string_agg(format('<li style="margin-left:%%sem">%%s <b>%%s</b><span class="bar" style="width:%%spx"></span> <small>%%s mål med data</small></li>',
+                          1.4 * (depth - 1), %2$s(coalesce(goal_name, path)), %3$s, round(200 * coalesce(chain_attainment, 0)), measured),
+                   E'\n' ORDER BY path)
+                      FROM %1$I.goal_rollup WHERE unit = $1 AND year = $2$q$,
+                   model, h, format(pct, 'chain_attainment'))
+        INTO chain USING unit, year;
+
+    -- comparison figures: the latest year up to the report's in which the unit was ranked
+    EXECUTE format('SELECT max(year) FROM %I.ranking WHERE unit = $1 AND year <= $2', model) INTO rank_year USING r, year;
+    IF rank_year IS NOT NULL THEN
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="s"><span class="band %%s"></span>%%s</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                              %2$s(group_name), %2$s(i.name), round(value::numeric, 2), CASE quartile_band WHEN 'top' THEN 'green' WHEN 'bottom' THEN 'red' ELSE 'yellow' END,
+                              %2$s(place), round(group_median::numeric, 2), CASE WHEN x.higher_is_better THEN 'høyere' ELSE 'lavere' END),
+                       E'\n' ORDER BY group_kind, group_code, x.indicator)
+                          FROM %1$I.ranking x JOIN %1$I.indicator i ON i.code = x.indicator
+                          WHERE x.unit = $1 AND x.year = $2 AND x.gender = 'T' AND i.higher_is_better IS NOT NULL$q$, model, h)
+            INTO ranks USING r, rank_year;
+        -- a rank chart per key figure with a direction, in the unit's KOSTRA group (else its first group)
+        EXECUTE format($q$
+            WITH g AS (SELECT x.group_code, x.indicator FROM %1$I.ranking x JOIN %1$I.indicator i ON i.code = x.indicator
+                       WHERE x.unit = $1 AND x.year = $2 AND x.gender = 'T' AND i.higher_is_better IS NOT NULL
+                         AND x.group_code = (SELECT y.group_code FROM %1$I.ranking y WHERE y.unit = $1 AND y.year = $2
+                                             ORDER BY y.group_kind <> 'kostra_group', y.group_size, y.group_code LIMIT 1)),
+            bars AS (SELECT x.group_code, x.group_name, x.indicator, x.unit_name, x.value, x.rank, x.quartile_band, x.unit = $1 AS me,
+                            row_number() OVER (PARTITION BY x.indicator ORDER BY x.rank, x.unit_name) AS i,
+                            count(*) OVER (PARTITION BY x.indicator) AS n, max(abs(x.value)) OVER (PARTITION BY x.indicator) AS top
+                     FROM %1$I.ranking x JOIN g USING (group_code, indicator) WHERE x.year = $2 AND x.gender = 'T'),
+            charts AS (SELECT b.indicator, min(b.group_name) AS group_name,
+                              format('<svg role="img" width="720" height="%%s" viewBox="0 0 720 %%s">', 16 * max(n) + 8, 16 * max(n) + 8)
+                              || string_agg(format('<g><text x="210" y="%%s" text-anchor="end" class="%%s">%%s. %%s</text>'
+                                                   '<rect x="216" y="%%s" width="%%s" height="12" class="band-%%s%%s"/>'
+                                                   '<text x="%%s" y="%%s" class="v">%%s</text></g>',
+                                                   16 * i, CASE WHEN me THEN 'me' ELSE 'n' END, rank, %2$s(unit_name),
+                                                   16 * i - 10, round(440 * abs(value) / nullif(top, 0)), quartile_band, CASE WHEN me THEN ' me' ELSE '' END,
+                                                   222 + round(440 * abs(value) / nullif(top, 0)), 16 * i, round(value::numeric, 1)), '' ORDER BY i)
+                              || '</svg>' AS svg
+                       FROM bars b GROUP BY b.indicator)
+            SELECT string_agg(format('<h3>%%s (%%s)</h3>%%s', %2$s(i.name), %2$s(c.group_name), c.svg), E'\n' ORDER BY c.indicator)
+            FROM charts c JOIN %1$I.indicator i ON i.code = c.indicator$q$, model, h)
+            INTO charts USING r, rank_year;
+    END IF;
+
+    EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                          %2$s(CASE commissioner WHEN 'all' THEN 'alle' WHEN 'external' THEN 'eksterne' WHEN 'council' THEN 'politisk nivå'
+                                                 WHEN 'service' THEN 'virksomheten' ELSE 'ikke oppgitt' END),
+                          evaluations, round(total_cost), %3$s, %4$s, surveys),
+                   E'\n' ORDER BY commissioner = 'all', commissioner)
+                      FROM %1$I.evaluation_report WHERE unit = $1$q$,
+                   model, h, format(pct, 'share_unused'), format(pct, 'share_budget_process'))
+        INTO evals USING unit;
+    EXECUTE format($q$SELECT string_agg(format('<tr><td style="padding-left:%%sem">%%s</td><td>%%s</td><td>%%s</td><td>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s av %%s</td></tr>',
+                          0.5 + 1.4 * (@extschema@.nlevel(goal::@extschema@.goalpath) - 1), %2$s(goal_name),
+                          CASE WHEN measured_by_indicator THEN '✔' ELSE '–' END, CASE WHEN comparable_with_more_than_ten THEN '✔' ELSE '–' END,
+                          CASE WHEN target_or_direction_stated THEN '✔' ELSE '–' END, CASE WHEN results_reported THEN '✔' ELSE '–' END,
+                          CASE WHEN compared_with_others THEN '✔' ELSE '–' END, score, criteria), E'\n' ORDER BY goal)
+                      FROM %1$I.goal_clarity$q$, model, h)
+        INTO clarity;
+
+    IF has_year THEN
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="s"><span class="light %%s"></span>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td></tr>',
+                              %2$s(CASE WHEN perspective = '' THEN '–' ELSE perspective END), %2$s(goal_name), %3$s, traffic_light, %2$s(@extschema@.status_word_no(status)),
+                              %2$s(coalesce(latest_question, '–')), %2$s(coalesce(latest_answer, '–')), open_actions),
+                       E'\n' ORDER BY perspective, goal)
+                          FROM %1$I.scorecard WHERE unit = $1 AND year = $2$q$,
+                       model, h, format(pct, 'attainment'))
+            INTO card USING unit, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td>%%s</td></tr>',
+                              %2$s(i.name), %2$s(CASE t.kind WHEN 'level' THEN coalesce(t.target, '') WHEN 'better_than_last_year' THEN 'bedre enn i fjor'
+                                                             WHEN 'better_than_median' THEN 'bedre enn medianen i ' || t.compare_group ELSE 'forskjellen K − M minker' END),
+                              t.valid_from || CASE WHEN t.estimated_baseline THEN ' (anslått utgangspunkt)' ELSE '' END,
+                              coalesce(round(t.actual::numeric, 2)::text, '–'), coalesce(round(t.reference::numeric, 2)::text, '–'),
+                              CASE WHEN t.kind = 'level' THEN %3$s ELSE '–' END,
+                              CASE t.achieved WHEN true THEN 'nådd' WHEN false THEN 'ikke nådd' ELSE '–' END),
+                       E'\n' ORDER BY t.goal, t.indicator, t.kind)
+                          FROM %1$I.target_attainment t JOIN %1$I.indicator i ON i.code = t.indicator WHERE t.unit = $1 AND t.year = $2$q$,
+                       model, h, format(pct, 't.attainment'))
+            INTO living USING unit, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td class="n">%%s</td><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                              month, CASE class WHEN 'D' THEN 'drift' ELSE 'investering' END, kind,
+                              round(budget_to_date), coalesce(round(actual_to_date)::text, '–'), coalesce(round(deviation_to_date)::text, '–'),
+                              coalesce(round(forecast_year)::text, '–')),
+                       E'\n' ORDER BY month, class, kind DESC)
+                          FROM (SELECT month, class, CASE WHEN type < '600' THEN 'utgifter' ELSE 'inntekter' END AS kind,
+                                       sum(budget_to_date) AS budget_to_date, sum(actual_to_date) AS actual_to_date,
+                                       sum(deviation_to_date) AS deviation_to_date, sum(forecast_year) AS forecast_year
+                                FROM %1$I.budget_variance WHERE unit = $1 AND year = $2 AND month IN (4, 8, 12)
+                                GROUP BY 1, 2, 3) v$q$, model)
+            INTO money USING unit, year;
+    END IF;
+
+    RETURN concat_ws(E'\n',
+'<!DOCTYPE html>',
+format('<html lang="no"><head><meta charset="utf-8"><title>Styringsrapport %s %s</title>', @extschema@.html_text(unit_name), year),
+'<meta name="viewport" content="width=device-width, initial-scale=1">',
+'<style>
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bottom: 2px solid #ddd; }
+p.note, p.none { color: #666; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; }
+th, td { padding: 3px 8px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } td.s { white-space: nowrap; }
+.light, .band { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; vertical-align: -0.1em; margin-right: 0.3em; }
+.green { background: #2e9d4a; } .yellow { background: #e8b923; } .red { background: #d63b30; } .grey { background: #aaa; }
+ul.tree { list-style: none; padding-left: 0; }
+.bar { display: inline-block; height: 0.7em; background: #4a7fb5; margin-left: 0.5em; vertical-align: 0; }
+svg text { font: 11px system-ui, sans-serif; } svg text.me { font-weight: bold; } svg text.v { fill: #555; }
+rect.band-top { fill: #2e9d4a; } rect.band-middle { fill: #e8b923; } rect.band-bottom { fill: #d63b30; }
+rect.me { stroke: #000; stroke-width: 2; }
+</style></head><body>',
+format('<h1>Styringsrapport: %s, %s</h1>', @extschema@.html_text(unit_name), year),
+format('<p class="note">Laget av styring fra styringsmodellen «%s» (enhet %s%s).</p>', @extschema@.html_text(model), @extschema@.html_text(unit),
+       CASE WHEN r <> unit THEN format(', sammenlignet som %s', @extschema@.html_text(r)) ELSE '' END),
+format('<h2>Måloppnåelse %s</h2>', year),
+CASE WHEN goals IS NULL THEN none ELSE
+'<table><tr><th>Mål</th><th>Styringsparameter</th><th>Resultatmål</th><th>Resultat</th><th>Oppnådd</th><th>Forventet</th><th>Status</th></tr>' || E'\n' || goals || E'\n</table>' END,
+'<h2>Målkjeden, rullet opp nivå for nivå</h2>',
+CASE WHEN chain IS NULL THEN none ELSE '<ul class="tree">' || E'\n' || chain || E'\n</ul>' END,
+format('<h2>Sammenligning%s</h2>', CASE WHEN rank_year IS NOT NULL THEN format(' %s', rank_year) ELSE '' END),
+CASE WHEN ranks IS NULL THEN none ELSE
+'<p class="note">Plass i hver sammenligningsgruppe; kvartil grønn (beste 25 %), gul, rød (svakeste 25 %).</p>' ||
+'<table><tr><th>Gruppe</th><th>Nøkkeltall</th><th>Verdi</th><th>Plass</th><th>Median i gruppen</th><th>Bedre er</th></tr>' || E'\n' || ranks || E'\n</table>' || E'\n' || coalesce(charts, '') END,
+'<h2>Evalueringer</h2>',
+CASE WHEN evals IS NULL THEN none ELSE
+'<table><tr><th>Oppdragsgiver</th><th>Antall</th><th>Kostnad kr</th><th>Ikke brukt</th><th>Brukt i budsjett og mål</th><th>Brukerundersøkelser</th></tr>' || E'\n' || evals || E'\n</table>' END,
+CASE WHEN has_year THEN '<h2>Målkort etter perspektiv</h2>' || E'\n' || CASE WHEN card IS NULL THEN none ELSE
+'<table><tr><th>Perspektiv</th><th>Mål</th><th>Oppnådd</th><th>Status</th><th>Siste undring</th><th>Svar</th><th>Åpne tiltak</th></tr>' || E'\n' || card || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Mål som gjelder i %s</h2>', year) || E'\n' || CASE WHEN living IS NULL THEN none ELSE
+'<p class="note">Hvert år måles mot målet som gjaldt det året.</p>' ||
+'<table><tr><th>Styringsparameter</th><th>Mål</th><th>Gjelder fra</th><th>Resultat</th><th>Sammenlignet med</th><th>Oppnådd</th><th>Nådd</th></tr>' || E'\n' || living || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Budsjett og regnskap %s, tertialvis (1 000 kr)</h2>', year) || E'\n' || CASE WHEN money IS NULL THEN none ELSE
+'<table><tr><th>Til og med måned</th><th>Regnskap</th><th></th><th>Budsjett hittil</th><th>Regnskap hittil</th><th>Avvik</th><th>Prognose for året</th></tr>' || E'\n' || money || E'\n</table>' END END,
+'<h2>Hvor tydelige er målene? (Kommunens kvalitet i korthet)</h2>',
+CASE WHEN clarity IS NULL THEN none ELSE
+'<table><tr><th>Mål</th><th>Indikator</th><th>Sammenlignbar med over 10</th><th>Målnivå</th><th>Rapporteres</th><th>Sammenlignes</th><th>Poeng</th></tr>' || E'\n' || clarity || E'\n</table>' END,
+'</body></html>');
+END $fn$;
+COMMENT ON FUNCTION @extschema@.report_html(text, text, integer, text) IS
+    'the steering report of one unit of a model for one year as a self-contained HTML page in Norwegian: goals and traffic lights, the goal chain, comparison groups with rank charts, evaluations, the scorecard, the targets in force, budget and accounts by tertial, goal clarity; ranked_as names the code its comparison figures are under (e.g. before a merger)';
 
 ------------------------------------------------------------------------------
 -- The models this update leaves behind: an update cannot rebuild a user's

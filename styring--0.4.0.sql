@@ -1238,7 +1238,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
+                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'measurement_period', 'account_period', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
                  'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
@@ -1411,6 +1411,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -1469,6 +1470,7 @@ BEGIN
     PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -1564,6 +1566,7 @@ CROSS JOIN LATERAL (
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'target_attainment' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'scorecard' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'evaluation_cost_shared' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'period_series' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v
@@ -3398,6 +3401,84 @@ END $fn$;
 COMMENT ON FUNCTION @extschema@.ledger_accounts(text, text, integer) IS
     'writes the KOSTRA accounts of a unit''s year from its ledger (every line placed on a KOSTRA function and art by ledger_kostra, summed, in 1 000 NOK with incomes positive) and removes the accounts the ledger no longer has; 22023 for a line that cannot be placed; returns the rows added, changed or removed';
 ------------------------------------------------------------------------------
+-- Periods below the year: a month (M01-M12), a tertial (T1-T3) or a quarter
+-- (K1-K4), for measurements (a monthly sick-leave rate, a tertial's waiting
+-- list) and for accounts as the quarterly KOSTRA files give them (skjema
+-- 0AK1-0DK4: the year to date through the quarter). The year's own figures
+-- stay in measurement and account; these sit beside them.
+------------------------------------------------------------------------------
+
+-- The last day of a period of a year: M01-M12, T1-T3, K1-K4 (22023 for
+-- anything else).
+CREATE FUNCTION @extschema@.period_end(year integer, period text) RETURNS date
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    last_month integer := CASE WHEN period ~ '^M(0[1-9]|1[0-2])$' THEN substr(period, 2)::integer
+                               WHEN period ~ '^T[1-3]$' THEN 4 * substr(period, 2)::integer
+                               WHEN period ~ '^K[1-4]$' THEN 3 * substr(period, 2)::integer END;
+BEGIN
+    IF last_month IS NULL THEN
+        RAISE EXCEPTION 'period "%" is not a month (M01-M12), a tertial (T1-T3) or a quarter (K1-K4)', @extschema@.doc_excerpt(period)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN (make_date(year, last_month, 1) + interval '1 month' - interval '1 day')::date;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.period_end(integer, text) IS
+    'the last day of a period of a year: a month M01-M12, a tertial T1-T3 or a quarter K1-K4';
+
+CREATE FUNCTION @extschema@.model_periods(model text) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+    -- no NOTICE for a table an upgraded model already has
+    SET client_min_messages = warning
+AS $fn$
+DECLARE
+    stmt text;
+BEGIN
+    PERFORM @extschema@.model_check(model);
+    FOREACH stmt IN ARRAY ARRAY[
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.measurement_period (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    indicator text NOT NULL REFERENCES %1$I.indicator (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    period text NOT NULL CHECK (period ~ '^(M(0[1-9]|1[0-2])|T[1-3]|K[1-4])$'),
+    gender text NOT NULL DEFAULT 'T' CHECK (gender IN ('T', 'K', 'M')),
+    value double precision CHECK (value > '-Infinity' AND value < 'Infinity'),
+    status text,
+    CHECK (value IS NOT NULL OR status IS NOT NULL),
+    PRIMARY KEY (unit, indicator, year, period, gender))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.measurement_period IS 'measurements of a period below the year: a month (M01-M12), a tertial (T1-T3) or a quarter (K1-K4), with the value or the agency''s status marker'$ddl$,
+$ddl$CREATE TABLE IF NOT EXISTS %1$I.account_period (
+    unit text NOT NULL REFERENCES %1$I.unit (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    year integer NOT NULL,
+    period text NOT NULL CHECK (period ~ '^(M(0[1-9]|1[0-2])|T[1-3]|K[1-4])$'),
+    class text NOT NULL CHECK (class IN ('D', 'I')),
+    function text NOT NULL,
+    type text NOT NULL,
+    amount numeric NOT NULL,
+    PRIMARY KEY (unit, year, period, class, function, type))$ddl$,
+$ddl$COMMENT ON TABLE %1$I.account_period IS 'accounts through a period below the year (the year to date, as a quarterly KOSTRA file gives them), by class, KOSTRA function and art, in 1 000 NOK with incomes positive'$ddl$,
+$ddl$CREATE OR REPLACE VIEW %1$I.period_series AS
+SELECT m.unit, u.name AS unit_name, m.indicator, i.name AS indicator_name, m.year, m.period,
+       CASE left(m.period, 1) WHEN 'M' THEN 'month' WHEN 'T' THEN 'tertial' ELSE 'quarter' END AS period_kind,
+       @extschema@.period_end(m.year, m.period) AS period_end, m.gender, m.value, m.status,
+       m.value - lag(m.value) OVER w AS change,
+       y.value AS year_value
+FROM %1$I.measurement_period m
+JOIN %1$I.unit u ON u.code = m.unit
+JOIN %1$I.indicator i ON i.code = m.indicator
+LEFT JOIN %1$I.measurement y ON y.unit = m.unit AND y.indicator = m.indicator AND y.year = m.year AND y.gender = m.gender
+WINDOW w AS (PARTITION BY m.unit, m.indicator, m.gender, left(m.period, 1) ORDER BY m.year, m.period)$ddl$,
+$ddl$COMMENT ON VIEW %1$I.period_series IS 'every measurement of a period with the day the period ends, its change since the period before of the same kind, and the year''s own value'$ddl$]
+    LOOP
+        EXECUTE format(stmt, model);
+    END LOOP;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.model_periods(text) IS
+    'gives a model the tables measurement_period and account_period and the view period_series (create_model and upgrade_model call it; data and users'' views stay)';
+------------------------------------------------------------------------------
 -- The loaders: parse a document into styring.staged_rows, then apply it.
 ------------------------------------------------------------------------------
 
@@ -4216,6 +4297,13 @@ DECLARE
     -- organisation number, under the municipality or county it belongs to
     entity constant boolean := left(skjema, 2) IN ('0I', '0K');
     owner constant text := CASE WHEN region ~ '^[0-9]{4}(00)?$' THEN left(region, 4) ELSE region END;
+    -- a quarter's file (0AK1 ... 0CK4) holds the year to date through it: it
+    -- goes into account_period, not the year's accounts
+    quarter constant text := CASE WHEN skjema ~ '^0[AC]K[1-4]$' THEN 'K' || right(skjema, 1) END;
+    file_unit constant text := CASE WHEN entity THEN orgnr WHEN region ~ '^[0-9]{4}00$' THEN left(region, 4) ELSE region END;
+    units @extschema@.staged_rows;
+    changed bigint;
+    n bigint;
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF entity AND coalesce(orgnr, '') !~ '^[0-9]{9}$' THEN
@@ -4254,10 +4342,34 @@ BEGIN
     ELSE
         st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
     END IF;
-    RETURN @extschema@.apply_staged(model, st);
+    IF quarter IS NULL THEN
+        RETURN @extschema@.apply_staged(model, st);
+    END IF;
+    -- the quarter: its units, then its accounts in place of what the model
+    -- had of that quarter for them
+    units.unit_code := ARRAY[file_unit] || CASE WHEN entity THEN ARRAY[owner] ELSE '{}' END;
+    units.unit_parent := CASE WHEN entity THEN ARRAY[owner, NULL] ELSE ARRAY[NULL] END;
+    changed := @extschema@.apply_staged(model, units);
+    EXECUTE format($q$
+        DELETE FROM %1$I.account_period p
+        WHERE p.unit = $1 AND p.year = $2 AND p.period = $3
+          AND NOT EXISTS (SELECT FROM unnest($4, $5, $6) d(class, function, type)
+                          WHERE (d.class, d.function, d.type) = (p.class, p.function, p.type))$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %1$I.account_period AS p (unit, year, period, class, function, type, amount)
+        SELECT $1, $2, $3, d.class, d.function, d.type, d.amount
+        FROM unnest($4, $5, $6, $7) d(class, function, type, amount)
+        ORDER BY d.class COLLATE "C", d.function COLLATE "C", d.type COLLATE "C"
+        ON CONFLICT (unit, year, period, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
+        WHERE p.amount <> EXCLUDED.amount$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type, st.account_amount;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN changed + n;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; a quarter''s file (0AK1 ... 0CK4) goes into account_period as the year to date through that quarter; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority

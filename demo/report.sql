@@ -150,7 +150,11 @@ SELECT perspective AS perspektiv, goal_name AS mål, round(attainment::numeric, 
        latest_question AS undring, latest_answer AS svar, open_actions AS "åpne tiltak"
 FROM kommune.scorecard WHERE unit = '3301' AND year = 2018 ORDER BY perspective, goal;
 
-\echo '19. Evaluations whose results risk falling between the chairs, per municipality (kommune.evaluation_ownership), and a joint service''s evaluation costs shared by population (kommune.evaluation_cost_shared)'
+\echo '19. Evaluations tied to goals (Fagersta: those used in its budget and goal process, tied to Målbild Fagersta) (kommune.evaluation_goals)'
+SELECT unit_name AS kommun, evaluations AS utvärderingar, tied_to_goals AS "kopplade till mål", tied_percent AS procent, surveys AS brukarundersökningar
+FROM kommune.evaluation_goals WHERE all_areas AND unit_name = 'Fagersta';
+
+\echo '20. Evaluations whose results risk falling between the chairs, per municipality (kommune.evaluation_ownership), and a joint service''s evaluation costs shared by population (kommune.evaluation_cost_shared)'
 SELECT unit_name AS kommun, count(*) FILTER (WHERE problem = 'no_owner') AS "ingen ägare", count(*) FILTER (WHERE problem = 'several_levels') AS "flera nivåer",
        count(*) FILTER (WHERE commissioner_not_owner) AS "beställaren äger inte"
 FROM kommune.evaluation_ownership GROUP BY unit_name ORDER BY unit_name;

@@ -44,3 +44,24 @@ INSERT INTO kommune.joint_service_member (service, member) VALUES ('SE-NVK', 'SE
 INSERT INTO kommune.evaluation (unit, name, year, commissioner, owner_levels, hours, rate, consultant)
 VALUES ('SE-NVK', 'Felanmälan, uppföljning', 2009, 'service', ARRAY['verksamhet'], 40, 280, 5000);
 \set QUIET off
+
+-- Drammen's sick leave month by month in 2018 (illustrative figures), beside
+-- the year's
+\set QUIET on
+INSERT INTO kommune.indicator (code, name, measure, source, higher_is_better) VALUES
+    ('sykefravær', 'Sykefravær, kommunens ansatte (prosent)', 'percent', 'own', false) ON CONFLICT DO NOTHING;
+INSERT INTO kommune.measurement_period (unit, indicator, year, period, value)
+SELECT '3301', 'sykefravær', 2018, 'M' || lpad(m::text, 2, '0'), v
+FROM unnest(ARRAY[8.9, 9.4, 8.7, 7.9, 7.2, 6.8, 5.1, 6.0, 7.4, 8.1, 8.6, 8.8]) WITH ORDINALITY s(v, m);
+INSERT INTO kommune.measurement (unit, indicator, year, value) VALUES ('3301', 'sykefravær', 2018, 7.8) ON CONFLICT DO NOTHING;
+\set QUIET off
+
+-- Fagersta's evaluations used in the budget and goal process ("kopplade till
+-- budget- och målprocessen", as the report counts them) tied to Målbild
+-- Fagersta, the picture of the municipality that its goals are written from
+\set QUIET on
+INSERT INTO kommune.goal (path, name, level) VALUES ('malbild_fagersta', 'Målbild Fagersta', 'vision');
+INSERT INTO kommune.evaluation_goal (evaluation, goal)
+SELECT e.id, 'malbild_fagersta' FROM kommune.evaluation e JOIN kommune.unit u ON u.code = e.unit
+WHERE u.name = 'Fagersta' AND e.usage OPERATOR(styring.@>) '{budget_process}'::styring.eval_usage;
+\set QUIET off

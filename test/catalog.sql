@@ -19,7 +19,7 @@ SELECT set_eq($$SELECT proname || ':' || provolatile::text || proparallel::text 
               ARRAY['create_model:vu', 'model_check:ss', 'model_views:vu', 'model_stored_profiles:vu', 'refresh_profiles:vu', 'profiles_rewrite:vu', 'upgrade_model:vu', 'apply_staged:vu', 'report_html:sr', 'load_jsonstat2:vu', 'load_kolada:vu', 'load_klass:vu', 'load_kostra_csv:vu',
                     'model_accounts:vu', 'kostra_key_figures:vu', 'compute_key_figures:vu', 'account_cycle:ss',
                     'model_code_changes:vu', 'load_code_changes:vu', 'load_klass_changes:vu', 'load_kostra_file:vu', 'kostra_file:ss',
-                    'model_ledger:vu', 'load_ledger:vu', 'ledger_accounts:vu', 'model_budget:vu', 'model_targets:vu', 'model_analysis:vu', 'model_evaluation_goals:vu', 'load_budget:vu', 'load_forecast:vu', 'budget_lines:ss',
+                    'model_ledger:vu', 'load_ledger:vu', 'ledger_accounts:vu', 'model_budget:vu', 'model_targets:vu', 'model_analysis:vu', 'model_evaluation_goals:vu', 'model_periods:vu', 'load_budget:vu', 'load_forecast:vu', 'budget_lines:ss',
                     'model_measurement_refs:vu', 'model_measurement_cascade:vu', 'profile_cache_stats:vr',
                     'goalpath_subtree_restrict:ss', 'goalpath_subtree_join:ss'],
               'every function is IMMUTABLE and PARALLEL SAFE, but those of the steering model and the estimators');
@@ -44,7 +44,7 @@ SELECT set_eq($$SELECT proname FROM ext_functions WHERE prokind = 'f' AND NOT pr
                     'load_jsonstat2', 'load_kolada', 'load_klass', 'load_kostra_csv',
                     'model_accounts', 'kostra_key_figures', 'compute_key_figures', 'model_code_changes', 'load_code_changes', 'load_klass_changes',
                     'kostra_file_check', 'load_kostra_file', 'kostra_file',
-                    'model_ledger', 'ledger_rows', 'load_ledger', 'ledger_accounts', 'model_budget', 'model_targets', 'model_analysis', 'model_evaluation_goals', 'kkik_checklist', 'budget_lines', 'load_budget', 'load_forecast',
+                    'model_ledger', 'ledger_rows', 'load_ledger', 'ledger_accounts', 'model_budget', 'model_targets', 'model_analysis', 'model_evaluation_goals', 'model_periods', 'kkik_checklist', 'budget_lines', 'load_budget', 'load_forecast',
                     -- a code list needs no region or organisation number (NULL: none given)
                     'kostra_codes',
                     -- raises on every call, so that account_tree cannot drop a cycle's row without a word

@@ -63,6 +63,7 @@ INSERT INTO whole_call VALUES
     ('styring.make_target(text, float8, int, float8, int, float8)', 'SELECT styring.make_target(''>='', 90, 2020, 72, 2015, NULL)'),
     ('styring.subpath(styring.goalpath, int, int)', 'SELECT styring.subpath(''a.b.c'', 1, 1)'),
     ('styring.csv_rows(text, text)', 'SELECT styring.csv_rows(E''a;b\n1;2\n'', '';'')'),
+    ('styring.period_end(integer, text)', 'SELECT styring.period_end(2018, ''T2'')'),
     ('styring.ledger_rows(text, text, text)', 'SELECT styring.ledger_rows(''år,periode,kontoklasse,art,beløp'')'),
     ('styring.kostra_codes(text, text, text, text)', 'SELECT styring.kostra_codes(''funksjon'', ''0A'', ''0301'', NULL)'),
     ('styring.kostra_file_check(text, text, integer, text, text, text)',

@@ -51,7 +51,7 @@ COMMENT ON FUNCTION @extschema@.model_check(text) IS
 CREATE OR REPLACE FUNCTION @extschema@.model_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY['unit', 'unit_population', 'comparison_group', 'group_member', 'indicator', 'goal', 'goal_indicator',
-                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
+                 'measurement', 'group_profile', 'goal_target', 'goal_analysis', 'action', 'checklist_answer', 'goal_scope', 'account', 'account_hierarchy', 'unit_base', 'key_figure', 'ledger', 'ledger_map', 'measurement_period', 'account_period', 'budget_version', 'budget', 'forecast', 'unit_code_change', 'evaluation', 'evaluation_detail', 'evaluation_goal', 'joint_service_member',
                  'index_weight', 'cost_quality_pair'];
 COMMENT ON FUNCTION @extschema@.model_tables() IS
     'the tables of a steering model, which styring.model_check requires to belong to the role that writes';
@@ -224,6 +224,7 @@ $ddl$COMMENT ON TABLE %1$I.cost_quality_pair IS 'a cost indicator (spend) and a 
     PERFORM @extschema@.model_stored_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -282,6 +283,7 @@ BEGIN
     PERFORM @extschema@.refresh_profiles(model);
     PERFORM @extschema@.model_accounts(model);
     PERFORM @extschema@.model_ledger(model);
+    PERFORM @extschema@.model_periods(model);
     PERFORM @extschema@.model_budget(model);
     PERFORM @extschema@.model_targets(model);
     PERFORM @extschema@.model_analysis(model);
@@ -377,6 +379,7 @@ CROSS JOIN LATERAL (
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'target_attainment' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'scorecard' AND k.relkind = 'v')
                            AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'evaluation_cost_shared' AND k.relkind = 'v')
+                           AND EXISTS (SELECT FROM pg_catalog.pg_class k WHERE k.relnamespace = n.oid AND k.relname = 'period_series' AND k.relkind = 'v')
                           THEN '0.4.0' ELSE '0.3.0' END
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_trigger t WHERE t.tgrelid = m.oid AND t.tgname = 'measurement_refs_insert')
                 THEN '0.2.0' END AS version) v

@@ -64,6 +64,13 @@ DECLARE
     -- organisation number, under the municipality or county it belongs to
     entity constant boolean := left(skjema, 2) IN ('0I', '0K');
     owner constant text := CASE WHEN region ~ '^[0-9]{4}(00)?$' THEN left(region, 4) ELSE region END;
+    -- a quarter's file (0AK1 ... 0CK4) holds the year to date through it: it
+    -- goes into account_period, not the year's accounts
+    quarter constant text := CASE WHEN skjema ~ '^0[AC]K[1-4]$' THEN 'K' || right(skjema, 1) END;
+    file_unit constant text := CASE WHEN entity THEN orgnr WHEN region ~ '^[0-9]{4}00$' THEN left(region, 4) ELSE region END;
+    units @extschema@.staged_rows;
+    changed bigint;
+    n bigint;
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF entity AND coalesce(orgnr, '') !~ '^[0-9]{9}$' THEN
@@ -102,10 +109,34 @@ BEGIN
     ELSE
         st.unit_code := ARRAY(SELECT DISTINCT unnest(st.account_unit));
     END IF;
-    RETURN @extschema@.apply_staged(model, st);
+    IF quarter IS NULL THEN
+        RETURN @extschema@.apply_staged(model, st);
+    END IF;
+    -- the quarter: its units, then its accounts in place of what the model
+    -- had of that quarter for them
+    units.unit_code := ARRAY[file_unit] || CASE WHEN entity THEN ARRAY[owner] ELSE '{}' END;
+    units.unit_parent := CASE WHEN entity THEN ARRAY[owner, NULL] ELSE ARRAY[NULL] END;
+    changed := @extschema@.apply_staged(model, units);
+    EXECUTE format($q$
+        DELETE FROM %1$I.account_period p
+        WHERE p.unit = $1 AND p.year = $2 AND p.period = $3
+          AND NOT EXISTS (SELECT FROM unnest($4, $5, $6) d(class, function, type)
+                          WHERE (d.class, d.function, d.type) = (p.class, p.function, p.type))$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type;
+    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    EXECUTE format($q$
+        INSERT INTO %1$I.account_period AS p (unit, year, period, class, function, type, amount)
+        SELECT $1, $2, $3, d.class, d.function, d.type, d.amount
+        FROM unnest($4, $5, $6, $7) d(class, function, type, amount)
+        ORDER BY d.class COLLATE "C", d.function COLLATE "C", d.type COLLATE "C"
+        ON CONFLICT (unit, year, period, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
+        WHERE p.amount <> EXCLUDED.amount$q$, model)
+        USING file_unit, year, quarter, st.account_class, st.account_function, st.account_type, st.account_amount;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN changed + n;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.load_kostra_file(text, text, text, integer, text, text, text) IS
-    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
+    'loads a KOSTRA accounts file (fixed positions; skjema 0A, 0C, 0I, 0K, 0M, 0P) into a model''s accounts refusing the whole file at the first malformed record (controls 001, 003-009 and 014 of styring.kostra_file_check, with its line); a special entity''s file (0I, 0K) becomes the unit of its organisation number under the region''s municipality or county; a quarter''s file (0AK1 ... 0CK4) goes into account_period as the year to date through that quarter; incomes (arts 600 and above) become positive, as in Statistics Norway''s published accounts; returns the rows added or changed';
 
 -- The file from a model's accounts for one unit and year: skjema 0A for a
 -- municipality (4 digits) or a district (6), 0C for a county authority

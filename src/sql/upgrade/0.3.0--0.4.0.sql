@@ -3,10 +3,10 @@
  * Makefile from this prelude (src/sql/upgrade/0.3.0--0.4.0.sql) and the
  * sources of what the update makes again: the schema's ownership
  * (src/sql/01_schema.sql), the steering model (70_model, 72_analysis, 72_evaluation_goals, 72_target_versions, 72_views,
- * 73_stored_profiles, 75_accounts, 75_budget, 75_ledger, 77_code_changes), the loader pipeline's
+ * 73_stored_profiles, 75_accounts, 75_budget, 75_ledger, 75_periods, 77_code_changes), the loader pipeline's
  * writer (74_pipeline_apply), the loaders (76_loaders), the accounts
- * file (78_kostra_file) and its controls (79_kostra_controls), written with
- * CREATE OR REPLACE. What changes:
+ * file (78_kostra_file) and its controls (79_kostra_controls), and the report
+ * page (80_report), written with CREATE OR REPLACE. What changes:
  *  - a model keeps every comparison group's profile in a table of its own
  *    (group_profile), brought up to date by triggers when measurements or
  *    members change (styring.refresh_profiles);
@@ -24,6 +24,10 @@
  *    KOSTRA accounts (ledger, ledger_map, ledger_kostra, styring.ledger_rows,
  *    load_ledger, ledger_accounts); upgrade_model adds them
  *    (styring.model_ledger);
+ *  - a model keeps measurements and accounts of periods below the year
+ *    (measurement_period, account_period, period_series, styring.period_end;
+ *    a quarter's accounts file loads there); upgrade_model adds them
+ *    (styring.model_periods);
  *  - a model keeps budget versions, budget lines and forecasts, and sets the
  *    ledger against them month by month (budget_version, budget, forecast,
  *    budget_variance, styring.budget_lines, load_budget, load_forecast);
