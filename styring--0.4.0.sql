@@ -5022,11 +5022,13 @@ DECLARE
     unit_name text;
     rank_year integer;
     goals text; chain text; ranks text; charts text; evals text; clarity text;
-    card text; living text; money text;
+    card text; living text; money text; proposals text; periods text; lists text; tied text;
     -- the steering year's views, which a model made by an earlier version has after upgrade_model
     has_year constant boolean := to_regclass(format('%I.scorecard', model)) IS NOT NULL
                                  AND to_regclass(format('%I.target_attainment', model)) IS NOT NULL
-                                 AND to_regclass(format('%I.budget_variance', model)) IS NOT NULL;
+                                 AND to_regclass(format('%I.budget_variance', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.period_series', model)) IS NOT NULL
+                                 AND to_regclass(format('%I.evaluation_goals', model)) IS NOT NULL;
     none constant text := '<p class="none">Ingen data.</p>';
 BEGIN
     IF model IS NULL OR unit IS NULL OR year IS NULL THEN
@@ -5136,6 +5138,31 @@ BEGIN
                                 FROM %1$I.budget_variance WHERE unit = $1 AND year = $2 AND month IN (4, 8, 12)
                                 GROUP BY 1, 2, 3) v$q$, model)
             INTO money USING unit, year;
+        -- the best quartile of the unit's groups on the indicators of its goals
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td class="n">%%s</td><td>%%s</td></tr>',
+                              %2$s(p.indicator_name), %2$s(p.group_name), p.members, %2$s(p.proposed_target)),
+                       E'\n' ORDER BY p.indicator, p.group_code)
+                          FROM %1$I.target_proposal p
+                          WHERE p.year = $2 AND p.gender = 'T' AND p.proposed_target IS NOT NULL
+                            AND p.group_code IN (SELECT gm.group_code FROM %1$I.group_member gm WHERE gm.unit = $1 AND gm.year = $2)
+                            AND p.indicator IN (SELECT gi.indicator FROM %1$I.goal_indicator gi)$q$, model, h)
+            INTO proposals USING r, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s</td><td>%%s</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                              %2$s(indicator_name), period, round(value::numeric, 2), coalesce(round(change::numeric, 2)::text, '–')),
+                       E'\n' ORDER BY indicator, period)
+                          FROM %1$I.period_series WHERE unit = $1 AND year = $2 AND gender = 'T' AND value IS NOT NULL$q$, model, h)
+            INTO periods USING unit, year;
+        EXECUTE format($q$SELECT string_agg(format('<tr><td>%%s. %%s</td><td class="n">%%s av %%s</td></tr>', checklist, %2$s(checklist_name), answered, questions),
+                       E'\n' ORDER BY checklist)
+                          FROM (SELECT checklist, checklist_name, count(*) FILTER (WHERE answered) AS answered, count(*) AS questions
+                                FROM %1$I.checklist_status WHERE unit = $1 AND year = $2 GROUP BY 1, 2) c$q$, model, h)
+            INTO lists USING unit, year;
+        EXECUTE format($q$SELECT format('<tr><td class="n">%%s</td><td class="n">%%s</td><td class="n">%%s %%%%</td><td class="n">%%s</td><td class="n">%%s</td></tr>',
+                              g.evaluations, g.tied_to_goals, g.tied_percent, g.surveys,
+                              (SELECT count(*) FROM %1$I.evaluation_ownership o WHERE o.unit = $1))
+                          FROM %1$I.evaluation_goals g WHERE g.unit = $1 AND g.all_areas
+                          ORDER BY g.year DESC LIMIT 1$q$, model)
+            INTO tied USING unit;
     END IF;
 
     RETURN concat_ws(E'\n',
@@ -5179,13 +5206,21 @@ CASE WHEN has_year THEN format('<h2>Mål som gjelder i %s</h2>', year) || E'\n' 
 '<table><tr><th>Styringsparameter</th><th>Mål</th><th>Gjelder fra</th><th>Resultat</th><th>Sammenlignet med</th><th>Oppnådd</th><th>Nådd</th></tr>' || E'\n' || living || E'\n</table>' END END,
 CASE WHEN has_year THEN format('<h2>Budsjett og regnskap %s, tertialvis (1 000 kr)</h2>', year) || E'\n' || CASE WHEN money IS NULL THEN none ELSE
 '<table><tr><th>Til og med måned</th><th>Regnskap</th><th></th><th>Budsjett hittil</th><th>Regnskap hittil</th><th>Avvik</th><th>Prognose for året</th></tr>' || E'\n' || money || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Forslag til mål %s: beste kvartil i gruppene</h2>', year) || E'\n' || CASE WHEN proposals IS NULL THEN none ELSE
+'<table><tr><th>Styringsparameter</th><th>Gruppe</th><th>Medlemmer</th><th>Forslag</th></tr>' || E'\n' || proposals || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Perioder i %s</h2>', year) || E'\n' || CASE WHEN periods IS NULL THEN none ELSE
+'<table><tr><th>Styringsparameter</th><th>Periode</th><th>Verdi</th><th>Endring</th></tr>' || E'\n' || periods || E'\n</table>' END END,
+CASE WHEN has_year THEN '<h2>Evalueringer knyttet til mål</h2>' || E'\n' || CASE WHEN tied IS NULL THEN none ELSE
+'<table><tr><th>Evalueringer</th><th>Knyttet til mål</th><th>Andel</th><th>Brukerundersøkelser</th><th>Uten klart eierskap</th></tr>' || E'\n' || tied || E'\n</table>' END END,
+CASE WHEN has_year THEN format('<h2>Sjekklister %s (Kommunens kvalitet i korthet)</h2>', year) || E'\n' || CASE WHEN lists IS NULL THEN none ELSE
+'<table><tr><th>Sjekkliste</th><th>Besvart</th></tr>' || E'\n' || lists || E'\n</table>' END END,
 '<h2>Hvor tydelige er målene? (Kommunens kvalitet i korthet)</h2>',
 CASE WHEN clarity IS NULL THEN none ELSE
 '<table><tr><th>Mål</th><th>Indikator</th><th>Sammenlignbar med over 10</th><th>Målnivå</th><th>Rapporteres</th><th>Sammenlignes</th><th>Poeng</th></tr>' || E'\n' || clarity || E'\n</table>' END,
 '</body></html>');
 END $fn$;
 COMMENT ON FUNCTION @extschema@.report_html(text, text, integer, text) IS
-    'the steering report of one unit of a model for one year as a self-contained HTML page in Norwegian: goals and traffic lights, the goal chain, comparison groups with rank charts, evaluations, the scorecard, the targets in force, budget and accounts by tertial, goal clarity; ranked_as names the code its comparison figures are under (e.g. before a merger)';
+    'the steering report of one unit of a model for one year as a self-contained HTML page in Norwegian: goals and traffic lights, the goal chain, comparison groups with rank charts, evaluations, the scorecard, the targets in force, budget and accounts by tertial, targets proposed from the groups'' best quartile, periods below the year, evaluations tied to goals, the checklists answered, goal clarity; ranked_as names the code its comparison figures are under (e.g. before a merger)';
 -- ---------------------------------------------------------------------------
 -- The array types of styring's types belong to the extension, as PostgreSQL 17
 -- and later make them by themselves. On 15 and 16 they are added here: a
