@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A whole country's accounts loaded, checked and rolled up, on a throwaway
 # cluster with PostgreSQL's default settings (not part of CI):
-#   bash bench/accounts.sh [units]    357 municipalities x 8 000 lines by default
+#   bash bench/accounts.sh [units]    357 municipalities x about 6 300 lines by default
 # Prints each step against the plain SQL a user would otherwise write (COPY,
 # GROUP BY) and whether the key figures equal a hand-written sum.
 set -euo pipefail
