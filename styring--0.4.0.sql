@@ -1751,17 +1751,16 @@ GROUP BY e.unit, u.name, e.year, coalesce(d.survey_target_group, ''), coalesce(d
 $ddl$COMMENT ON VIEW %1$I.evaluation_surveys IS 'the citizen and user surveys per unit and year by target group and method, as the report tabulates them'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.evaluation_ownership AS
 SELECT e.unit, u.name AS unit_name, e.id AS evaluation, e.name, e.year, e.commissioner, array_to_string(e.owner_levels, ', ') AS owners,
-       @extschema@.ownership_problem(e.owner_levels) AS problem,
-       -- the commissioner's level, in the inventory's words or styring's, is not among the owners
-       e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
-           AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
-                                                                                WHEN 'service' THEN 'verksamhet' END]) AS commissioner_not_owner
+       o.problem, o.commissioner_not_owner
 FROM %1$I.evaluation e
 JOIN %1$I.unit u ON u.code = e.unit
-WHERE @extschema@.ownership_problem(e.owner_levels) IS NOT NULL
-   OR (e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
-       AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
-                                                                            WHEN 'service' THEN 'verksamhet' END]))$ddl$,
+CROSS JOIN LATERAL (
+    SELECT @extschema@.ownership_problem(e.owner_levels) AS problem,
+           -- the commissioner's level, in the inventory's words or styring's, is not among the owners
+           e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
+               AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
+                                                                                    WHEN 'service' THEN 'verksamhet' END]) AS commissioner_not_owner) o
+WHERE o.problem IS NOT NULL OR o.commissioner_not_owner$ddl$,
 $ddl$COMMENT ON VIEW %1$I.evaluation_ownership IS 'the evaluations whose result risks falling between the chairs: no owner, owners at several levels (styring.ownership_problem), or a commissioner who does not own the result'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.evaluation_cost_shared AS
 WITH cost AS (
@@ -1862,16 +1861,21 @@ applies AS (
      AND (s.unit = v.unit
           OR (v.unit IS NULL AND NOT EXISTS (SELECT FROM %1$I.goal_target o
                                              WHERE o.goal OPERATOR(@extschema@.=) v.goal AND o.indicator = v.indicator AND o.unit = s.unit)))),
+-- what each year is compared with: the target's value, last year's value or
+-- gap (one row of the series at most), the group's median that year
 judged AS (
     SELECT a.*, coalesce(i.higher_is_better, true) AS higher_is_better,
            CASE a.kind
                WHEN 'level' THEN @extschema@.target_value(a.target)
-               WHEN 'better_than_last_year' THEN (SELECT s.value FROM series s WHERE s.unit = a.unit AND s.indicator = a.indicator AND s.measure = 'T' AND s.year = a.year - 1)
-               WHEN 'gap_shrinks' THEN (SELECT s.value FROM series s WHERE s.unit = a.unit AND s.indicator = a.indicator AND s.measure = 'K-M' AND s.year = a.year - 1)
-               WHEN 'better_than_median' THEN (SELECT @extschema@.group_median(p.profile) FROM %1$I.group_profile p
-                                               WHERE p.group_code = a.compare_group AND p.indicator = a.indicator AND p.year = a.year AND p.gender = 'T')
+               WHEN 'better_than_median' THEN @extschema@.group_median(p.profile)
+               ELSE prev.value
            END AS reference
-    FROM applies a JOIN %1$I.indicator i ON i.code = a.indicator)
+    FROM applies a
+    JOIN %1$I.indicator i ON i.code = a.indicator
+    LEFT JOIN series prev ON a.kind IN ('better_than_last_year', 'gap_shrinks') AND prev.unit = a.unit AND prev.indicator = a.indicator
+                         AND prev.measure = CASE a.kind WHEN 'gap_shrinks' THEN 'K-M' ELSE 'T' END AND prev.year = a.year - 1
+    LEFT JOIN %1$I.group_profile p ON a.kind = 'better_than_median' AND p.group_code = a.compare_group AND p.indicator = a.indicator
+                                  AND p.year = a.year AND p.gender = 'T')
 SELECT j.goal::text AS goal, g.name AS goal_name, j.indicator, i.name AS indicator_name, j.unit, u.name AS unit_name, j.year,
        j.kind, j.valid_from, j.own_target, j.target::text AS target, j.compare_group, j.estimated_baseline,
        j.actual, j.reference,
@@ -3270,8 +3274,7 @@ BEGIN
                btrim(coalesce(c.f[(col->>'type')::int], c.parts[3], '')) AS t,
                btrim(coalesce(c.f[(col->>'object')::int], c.parts[4], '')) AS o,
                -- the amount without spaces; with a decimal comma, points are thousands
-               CASE WHEN strpos(a.raw, ',') > 0 THEN replace(replace(a.raw, '.', ''), ',', '.') ELSE a.raw END AS amt,
-               cardinality(c.f) AS fields
+               CASE WHEN strpos(a.raw, ',') > 0 THEN replace(replace(a.raw, '.', ''), ',', '.') ELSE a.raw END AS amt
         FROM c CROSS JOIN LATERAL (SELECT regexp_replace(coalesce(c.f[(col->>'amount')::int], ''), '[[:space:]\u00a0]', '', 'g') AS raw) a),
     w AS (
         SELECT v.*,
@@ -4347,8 +4350,8 @@ BEGIN
     END IF;
     -- the quarter: its units, then its accounts in place of what the model
     -- had of that quarter for them
-    units.unit_code := ARRAY[file_unit] || CASE WHEN entity THEN ARRAY[owner] ELSE '{}' END;
-    units.unit_parent := CASE WHEN entity THEN ARRAY[owner, NULL] ELSE ARRAY[NULL] END;
+    units.unit_code := st.unit_code;
+    units.unit_parent := st.unit_parent;
     changed := @extschema@.apply_staged(model, units);
     EXECUTE format($q$
         DELETE FROM %1$I.account_period p
@@ -4601,7 +4604,7 @@ DECLARE
     want_orgnr constant text := coalesce(orgnr, repeat(' ', 9));
     want_kvartal constant text := coalesce(kvartal, ' ');
     klasser constant text[] := @extschema@.kostra_kontoklasser(skjema);
-    balance constant boolean := @extschema@.kostra_kontoklasser(skjema) && ARRAY['2', '5'];
+    balance constant boolean := klasser && ARRAY['2', '5'];
     -- the program runs the combination and sum controls (020-190) for the
     -- municipal and county accounts, the most of them on the annual files
     annual constant boolean := skjema IN ('0A', '0B', '0C', '0D', '0I', '0J', '0K', '0L', '0M', '0N', '0P', '0Q');
@@ -4610,6 +4613,9 @@ DECLARE
     early constant text := CASE WHEN coalesce(kvartal, ' ') IN ('1', '2') THEN 'warning' ELSE 'error' END;
     yearly constant text := CASE WHEN coalesce(kvartal, ' ') = ' ' THEN 'error' ELSE 'warning' END;
     funksjoner constant text[] := @extschema@.kostra_codes('funksjon', skjema, want_region, orgnr);
+    -- 010 compares the record's function trimmed with the list's, which the
+    -- program pads (as its message shows them)
+    funksjoner_trimmed constant text[] := ARRAY(SELECT btrim(x) FROM unnest(funksjoner) x);
     kapitler constant text[] := @extschema@.kostra_codes('kapittel', skjema, want_region, orgnr);
     arter constant text[] := @extschema@.kostra_codes('art', skjema, want_region, orgnr);
     sektorer constant text[] := @extschema@.kostra_codes('sektor', skjema, want_region, orgnr);
@@ -4693,7 +4699,7 @@ BEGIN
             SELECT 10, r.line, 'Kontroll 010 : Funksjon', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
                    format('Fant ugyldig funksjon ''%s''. Korrigér funksjon til en av ''%s''', r.funksjon_kapittel, array_to_string(funksjoner, ', ')), ARRAY[r.line]
             FROM r WHERE cardinality(funksjoner) > 0 AND (r.bev OR r.res)
-                     AND r.fk <> ALL (ARRAY(SELECT btrim(x) FROM unnest(funksjoner) x))
+                     AND r.fk <> ALL (funksjoner_trimmed)
             UNION ALL
             SELECT 10, r.line, 'Kontroll 010 : Utgått funksjon', 'warning',
                    format('Fant utgått funksjon ''%s'', men godtas midlertidig.', r.funksjon_kapittel), ARRAY[r.line]

@@ -67,17 +67,16 @@ GROUP BY e.unit, u.name, e.year, coalesce(d.survey_target_group, ''), coalesce(d
 $ddl$COMMENT ON VIEW %1$I.evaluation_surveys IS 'the citizen and user surveys per unit and year by target group and method, as the report tabulates them'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.evaluation_ownership AS
 SELECT e.unit, u.name AS unit_name, e.id AS evaluation, e.name, e.year, e.commissioner, array_to_string(e.owner_levels, ', ') AS owners,
-       @extschema@.ownership_problem(e.owner_levels) AS problem,
-       -- the commissioner's level, in the inventory's words or styring's, is not among the owners
-       e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
-           AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
-                                                                                WHEN 'service' THEN 'verksamhet' END]) AS commissioner_not_owner
+       o.problem, o.commissioner_not_owner
 FROM %1$I.evaluation e
 JOIN %1$I.unit u ON u.code = e.unit
-WHERE @extschema@.ownership_problem(e.owner_levels) IS NOT NULL
-   OR (e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
-       AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
-                                                                            WHEN 'service' THEN 'verksamhet' END]))$ddl$,
+CROSS JOIN LATERAL (
+    SELECT @extschema@.ownership_problem(e.owner_levels) AS problem,
+           -- the commissioner's level, in the inventory's words or styring's, is not among the owners
+           e.commissioner IS NOT NULL AND e.owner_levels IS NOT NULL
+               AND NOT (e.owner_levels && ARRAY[e.commissioner, CASE e.commissioner WHEN 'external' THEN 'extern' WHEN 'council' THEN 'nämnd'
+                                                                                    WHEN 'service' THEN 'verksamhet' END]) AS commissioner_not_owner) o
+WHERE o.problem IS NOT NULL OR o.commissioner_not_owner$ddl$,
 $ddl$COMMENT ON VIEW %1$I.evaluation_ownership IS 'the evaluations whose result risks falling between the chairs: no owner, owners at several levels (styring.ownership_problem), or a commissioner who does not own the result'$ddl$,
 $ddl$CREATE OR REPLACE VIEW %1$I.evaluation_cost_shared AS
 WITH cost AS (

@@ -72,16 +72,21 @@ applies AS (
      AND (s.unit = v.unit
           OR (v.unit IS NULL AND NOT EXISTS (SELECT FROM %1$I.goal_target o
                                              WHERE o.goal OPERATOR(@extschema@.=) v.goal AND o.indicator = v.indicator AND o.unit = s.unit)))),
+-- what each year is compared with: the target's value, last year's value or
+-- gap (one row of the series at most), the group's median that year
 judged AS (
     SELECT a.*, coalesce(i.higher_is_better, true) AS higher_is_better,
            CASE a.kind
                WHEN 'level' THEN @extschema@.target_value(a.target)
-               WHEN 'better_than_last_year' THEN (SELECT s.value FROM series s WHERE s.unit = a.unit AND s.indicator = a.indicator AND s.measure = 'T' AND s.year = a.year - 1)
-               WHEN 'gap_shrinks' THEN (SELECT s.value FROM series s WHERE s.unit = a.unit AND s.indicator = a.indicator AND s.measure = 'K-M' AND s.year = a.year - 1)
-               WHEN 'better_than_median' THEN (SELECT @extschema@.group_median(p.profile) FROM %1$I.group_profile p
-                                               WHERE p.group_code = a.compare_group AND p.indicator = a.indicator AND p.year = a.year AND p.gender = 'T')
+               WHEN 'better_than_median' THEN @extschema@.group_median(p.profile)
+               ELSE prev.value
            END AS reference
-    FROM applies a JOIN %1$I.indicator i ON i.code = a.indicator)
+    FROM applies a
+    JOIN %1$I.indicator i ON i.code = a.indicator
+    LEFT JOIN series prev ON a.kind IN ('better_than_last_year', 'gap_shrinks') AND prev.unit = a.unit AND prev.indicator = a.indicator
+                         AND prev.measure = CASE a.kind WHEN 'gap_shrinks' THEN 'K-M' ELSE 'T' END AND prev.year = a.year - 1
+    LEFT JOIN %1$I.group_profile p ON a.kind = 'better_than_median' AND p.group_code = a.compare_group AND p.indicator = a.indicator
+                                  AND p.year = a.year AND p.gender = 'T')
 SELECT j.goal::text AS goal, g.name AS goal_name, j.indicator, i.name AS indicator_name, j.unit, u.name AS unit_name, j.year,
        j.kind, j.valid_from, j.own_target, j.target::text AS target, j.compare_group, j.estimated_baseline,
        j.actual, j.reference,

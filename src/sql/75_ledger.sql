@@ -135,8 +135,7 @@ BEGIN
                btrim(coalesce(c.f[(col->>'type')::int], c.parts[3], '')) AS t,
                btrim(coalesce(c.f[(col->>'object')::int], c.parts[4], '')) AS o,
                -- the amount without spaces; with a decimal comma, points are thousands
-               CASE WHEN strpos(a.raw, ',') > 0 THEN replace(replace(a.raw, '.', ''), ',', '.') ELSE a.raw END AS amt,
-               cardinality(c.f) AS fields
+               CASE WHEN strpos(a.raw, ',') > 0 THEN replace(replace(a.raw, '.', ''), ',', '.') ELSE a.raw END AS amt
         FROM c CROSS JOIN LATERAL (SELECT regexp_replace(coalesce(c.f[(col->>'amount')::int], ''), '[[:space:]\u00a0]', '', 'g') AS raw) a),
     w AS (
         SELECT v.*,

@@ -114,8 +114,8 @@ BEGIN
     END IF;
     -- the quarter: its units, then its accounts in place of what the model
     -- had of that quarter for them
-    units.unit_code := ARRAY[file_unit] || CASE WHEN entity THEN ARRAY[owner] ELSE '{}' END;
-    units.unit_parent := CASE WHEN entity THEN ARRAY[owner, NULL] ELSE ARRAY[NULL] END;
+    units.unit_code := st.unit_code;
+    units.unit_parent := st.unit_parent;
     changed := @extschema@.apply_staged(model, units);
     EXECUTE format($q$
         DELETE FROM %1$I.account_period p

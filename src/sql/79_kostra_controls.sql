@@ -180,7 +180,7 @@ DECLARE
     want_orgnr constant text := coalesce(orgnr, repeat(' ', 9));
     want_kvartal constant text := coalesce(kvartal, ' ');
     klasser constant text[] := @extschema@.kostra_kontoklasser(skjema);
-    balance constant boolean := @extschema@.kostra_kontoklasser(skjema) && ARRAY['2', '5'];
+    balance constant boolean := klasser && ARRAY['2', '5'];
     -- the program runs the combination and sum controls (020-190) for the
     -- municipal and county accounts, the most of them on the annual files
     annual constant boolean := skjema IN ('0A', '0B', '0C', '0D', '0I', '0J', '0K', '0L', '0M', '0N', '0P', '0Q');
@@ -189,6 +189,9 @@ DECLARE
     early constant text := CASE WHEN coalesce(kvartal, ' ') IN ('1', '2') THEN 'warning' ELSE 'error' END;
     yearly constant text := CASE WHEN coalesce(kvartal, ' ') = ' ' THEN 'error' ELSE 'warning' END;
     funksjoner constant text[] := @extschema@.kostra_codes('funksjon', skjema, want_region, orgnr);
+    -- 010 compares the record's function trimmed with the list's, which the
+    -- program pads (as its message shows them)
+    funksjoner_trimmed constant text[] := ARRAY(SELECT btrim(x) FROM unnest(funksjoner) x);
     kapitler constant text[] := @extschema@.kostra_codes('kapittel', skjema, want_region, orgnr);
     arter constant text[] := @extschema@.kostra_codes('art', skjema, want_region, orgnr);
     sektorer constant text[] := @extschema@.kostra_codes('sektor', skjema, want_region, orgnr);
@@ -272,7 +275,7 @@ BEGIN
             SELECT 10, r.line, 'Kontroll 010 : Funksjon', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
                    format('Fant ugyldig funksjon ''%s''. Korrigér funksjon til en av ''%s''', r.funksjon_kapittel, array_to_string(funksjoner, ', ')), ARRAY[r.line]
             FROM r WHERE cardinality(funksjoner) > 0 AND (r.bev OR r.res)
-                     AND r.fk <> ALL (ARRAY(SELECT btrim(x) FROM unnest(funksjoner) x))
+                     AND r.fk <> ALL (funksjoner_trimmed)
             UNION ALL
             SELECT 10, r.line, 'Kontroll 010 : Utgått funksjon', 'warning',
                    format('Fant utgått funksjon ''%s'', men godtas midlertidig.', r.funksjon_kapittel), ARRAY[r.line]
