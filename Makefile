@@ -26,7 +26,8 @@ OBJS         = src/styring.o \
                src/evaluation.o \
                src/core/csv_core.o \
                src/csv.o \
-               src/kostra_file.o
+               src/kostra_file.o \
+               src/kostra_code.o
 
 # Install scripts live at the top level; never glob sql/ (the tests live there).
 # The current version's script and its upgrade from the last release are made

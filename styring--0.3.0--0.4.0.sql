@@ -2747,16 +2747,12 @@ COMMENT ON FUNCTION @extschema@.load_klass(text, jsonb, text) IS
 -- to 4 digits, or 6 above 9999; functions and arts to 3); any other code is
 -- left as it is.
 CREATE OR REPLACE FUNCTION @extschema@.kostra_region(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN CASE WHEN code ~ '^[0-9]{1,3}$' THEN lpad(code, 4, '0')
-                WHEN code ~ '^[0-9]{5}$' THEN lpad(code, 6, '0')
-                ELSE code END;
+    AS 'MODULE_PATHNAME', 'kostra_region' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.kostra_region(text) IS
     'a KOSTRA region code with its leading zeros (301 -> 0301, 30101 -> 030101), as Statistics Norway''s FixRegionkode; other codes unchanged';
 
 CREATE OR REPLACE FUNCTION @extschema@.kostra_code(code text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN CASE WHEN code ~ '^[0-9]{1,2}$' THEN lpad(code, 3, '0') ELSE code END;
+    AS 'MODULE_PATHNAME', 'kostra_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.kostra_code(text) IS
     'a KOSTRA function or art code with its leading zeros (10 -> 010); codes of letters (aggregates such as FGK7, AGD9) unchanged';
 
@@ -2778,9 +2774,12 @@ AS $fn$
 DECLARE
     header text[];
     bad record;
+    bad_fields bigint;
+    bad_line bigint;
     number_re constant text := '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$';
     st @extschema@.staged_rows;
     y constant integer := year;
+    accounts_header constant text[] := ARRAY['periode', 'region', 'kontoklasse', 'funksjon', 'art', 'belop'];
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF doc IS NULL THEN
@@ -2790,11 +2789,13 @@ BEGIN
     IF header IS NULL THEN
         RAISE EXCEPTION 'empty KOSTRA CSV document' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    SELECT line, cardinality(f) AS fields INTO bad FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
-    WHERE cardinality(f) <> cardinality(header) AND NOT (cardinality(f) = 1 AND f[1] = '') LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'KOSTRA CSV line % has % fields, the header %', bad.line, bad.fields, cardinality(header)
-            USING ERRCODE = 'invalid_parameter_value';
+    IF header IS DISTINCT FROM accounts_header THEN
+        SELECT line, cardinality(f) AS fields INTO bad FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
+        WHERE cardinality(f) <> cardinality(header) AND NOT (cardinality(f) = 1 AND f[1] = '') LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'KOSTRA CSV line % has % fields, the header %', bad.line, bad.fields, cardinality(header)
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
     END IF;
 
     IF header[1] IN ('region', 'group') AND 'Folkemengde.i.alt' = ANY (header) THEN
@@ -2855,20 +2856,30 @@ BEGIN
         st.group_kind := array_fill('kostra_group'::text, ARRAY[cardinality(st.group_code)]);
         st.member_group := st.group_code;
         st.member_year := array_fill(y, ARRAY[cardinality(st.member_unit)]);
-    ELSIF header = ARRAY['periode', 'region', 'kontoklasse', 'funksjon', 'art', 'belop'] THEN
-        SELECT line, f INTO bad FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
-        WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '')
-          AND (f[1] !~ '^[0-9]{4}$' OR f[2] = '' OR f[3] NOT IN ('D', 'I') OR f[6] !~ number_re) LIMIT 1;
-        IF FOUND THEN
+    ELSIF header = accounts_header THEN
+        -- a country's accounts are millions of lines: one reading of the
+        -- document checks every line and gathers the columns. The arrays
+        -- follow the document's order without a sort: a scan of the
+        -- function's rows feeding one aggregate keeps their order.
+        SELECT min(line) FILTER (WHERE fields <> 6), min(line) FILTER (WHERE fields = 6 AND NOT ok),
+               array_agg(@extschema@.kostra_region(f[2])), array_agg(CASE WHEN ok THEN f[1]::int END), array_agg(f[3]),
+               array_agg(@extschema@.kostra_code(f[4])), array_agg(@extschema@.kostra_code(f[5])),
+               array_agg(CASE WHEN ok THEN f[6]::numeric END)
+        INTO bad_fields, bad_line, st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
+        FROM (SELECT line, f, cardinality(f) AS fields,
+                     f[1] ~ '^[0-9]{4}$' AND f[2] <> '' AND f[3] IN ('D', 'I') AND f[6] ~ number_re AS ok
+              FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
+              WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '')
+              OFFSET 0) r;
+        IF bad_fields IS NOT NULL THEN
+            RAISE EXCEPTION 'KOSTRA CSV line % has % fields, the header %', bad_fields,
+                (SELECT cardinality(f) FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line) WHERE line = bad_fields), cardinality(header)
+                USING ERRCODE = 'invalid_parameter_value';
+        ELSIF bad_line IS NOT NULL THEN
             RAISE EXCEPTION 'KOSTRA accounts CSV line %: % is not periode (a year), region, kontoklasse (D or I), funksjon, art, belop (a number)',
-                bad.line, @extschema@.doc_excerpt(array_to_string(bad.f, ',')) USING ERRCODE = 'invalid_text_representation';
+                bad_line, (SELECT @extschema@.doc_excerpt(array_to_string(f, ',')) FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line) WHERE line = bad_line)
+                USING ERRCODE = 'invalid_text_representation';
         END IF;
-        SELECT array_agg(@extschema@.kostra_region(f[2]) ORDER BY line), array_agg(f[1]::int ORDER BY line), array_agg(f[3] ORDER BY line),
-               array_agg(@extschema@.kostra_code(f[4]) ORDER BY line), array_agg(@extschema@.kostra_code(f[5]) ORDER BY line),
-               array_agg(f[6]::numeric ORDER BY line)
-        INTO st.account_unit, st.account_year, st.account_class, st.account_function, st.account_type, st.account_amount
-        FROM @extschema@.csv_rows(doc) WITH ORDINALITY c(f, line)
-        WHERE line > 1 AND NOT (cardinality(f) = 1 AND f[1] = '');
         -- each region once: a country's accounts name 357 units in 3 million lines
         st.unit_code := ARRAY(SELECT DISTINCT u FROM unnest(st.account_unit) u);
     ELSIF header = ARRAY['periode', 'to', 'from', 'sign'] THEN

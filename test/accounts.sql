@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
 SET client_min_messages = warning;
-SELECT plan(30);
+SELECT plan(32);
 
 SELECT styring.create_model('acc');
 \set doc `cat demo/data/regnskap_data.csv`
@@ -28,6 +28,12 @@ FROM unnest(ARRAY['301', '30101', '100', '0301', 'EAK', 'EKG13', '1', '123456', 
 SELECT is(array_agg(styring.kostra_code(c) ORDER BY o), ARRAY['010', '099', '590', 'FGK7', 'AGD9', '1000', '001'],
           'kostra_code: 1 or 2 digits to 3, others as they are')
 FROM unnest(ARRAY['10', '99', '590', 'FGK7', 'AGD9', '1000', '1']) WITH ORDINALITY u(c, o);
+SELECT is(array_agg(styring.kostra_region(c) ORDER BY o), ARRAY['', '3a1', ' 301', '-301', '3 1', '١٢٣', '0000', '1234567'],
+          'kostra_region: only codes of ASCII digits are padded')
+FROM unnest(ARRAY['', '3a1', ' 301', '-301', '3 1', '١٢٣', '000', '1234567']) WITH ORDINALITY u(c, o);
+SELECT is(array_agg(styring.kostra_code(c) ORDER BY o), ARRAY['', '1a', ' 1', '-1', '000', '1 '],
+          'kostra_code: only codes of ASCII digits are padded')
+FROM unnest(ARRAY['', '1a', ' 1', '-1', '0', '1 ']) WITH ORDINALITY u(c, o);
 SELECT set_eq($$SELECT DISTINCT unit FROM acc.account$$, ARRAY['0100', '0101', '0300', '0301', '030101', '030107'],
               'the accounts'' regions get their leading zeros (301 is Oslo, 0301)');
 SELECT is((SELECT count(*) FROM acc.account WHERE function !~ '^[0-9]{3}$' OR type !~ '^[0-9]{3}$'), 0::bigint,
