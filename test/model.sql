@@ -6,7 +6,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
-SELECT plan(58);
+SELECT plan(64);
 
 SELECT lives_ok($$SELECT styring.create_model('kommune')$$, 'create_model makes a model in a new schema');
 SELECT throws_ok($$SELECT styring.create_model('kommune')$$, '42P06', NULL, 'not twice in one schema');
@@ -149,6 +149,21 @@ SELECT set_eq($$SELECT year, parent, child, sign FROM kommune.account_hierarchy 
               $$SELECT periode, "to", CASE WHEN "from" ~ '^[0-9]{1,2}$' THEN lpad("from", 3, '0') ELSE "from" END,
                        CASE sign WHEN '+' THEN 1 ELSE -1 END FROM hier$$, 'every type hierarchy line (art 10 is 010)');
 
+-- a first load of a unit's year is written as it comes; a key named twice
+-- still keeps its later line, and a reload changes what differs
+SELECT is(styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2015,999,D,120,10,5\n2015,999,D,120,10,7\n2015,999,I,120,10,1\n'),
+          3::bigint, 'a new unit''s accounts that name a line twice: the unit and two lines');
+SELECT is((SELECT array_agg(amount ORDER BY class) FROM kommune.account WHERE unit = '0999'), ARRAY[7, 1]::numeric[],
+          'the later of the two lines wins');
+SELECT is(styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2016,999,D,120,10,3\n2016,999,D,121,10,4\n'),
+          2::bigint, 'a new year of a unit the model has');
+SELECT is(styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2016,999,D,120,10,3\n2016,999,D,121,10,6\n2016,999,D,122,10,1\n'),
+          2::bigint, 'a reload: one line changed, one added');
+SELECT is(current_setting('enable_seqscan'), 'on', 'a load leaves the planner''s settings as they were');
+SET LOCAL enable_seqscan = off;
+SELECT styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2017,999,D,120,10,3\n') AS n \gset
+SELECT is(current_setting('enable_seqscan'), 'off', 'also when the transaction has its own');
+RESET enable_seqscan;
 SELECT throws_ok($$SELECT styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2015,300,D,120,380,8x7\n')$$,
                  '22P02', NULL, 'an amount that is not a number');
 SELECT throws_ok($$SELECT styring.load_kostra_csv('kommune', E'periode,region,kontoklasse,funksjon,art,belop\n2015,300,D,120\n')$$,
