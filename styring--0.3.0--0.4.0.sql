@@ -3208,14 +3208,17 @@ COMMENT ON FUNCTION @extschema@.load_klass_changes(text, jsonb, text) IS
 ------------------------------------------------------------------------------
 
 -- The records of a file: its lines (LF or CRLF; empty lines are no records)
--- cut at the positions of the file description, each field as it stands
--- (src/kostra_file.c: one pass over the document).
+-- cut at the positions of the file description, each field as it stands,
+-- and funksjon/kapittel, art/sektor and belop as the integers the control
+-- program reads (spaces around, a sign, 1-9 digits; NULL where a field is
+-- none) (src/kostra_file.c: one pass over the document).
 CREATE OR REPLACE FUNCTION @extschema@.kostra_file_rows(doc text)
     RETURNS TABLE (line bigint, length integer, skjema text, aargang text, kvartal text, region text, orgnr text, foretaksnr text,
-                   kontoklasse text, funksjon_kapittel text, art_sektor text, belop text)
+                   kontoklasse text, funksjon_kapittel text, art_sektor text, belop text,
+                   funksjon_kapittel_value integer, art_sektor_value integer, belop_value integer)
     AS 'MODULE_PATHNAME', 'kostra_file_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.kostra_file_rows(text) IS
-    'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand';
+    'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand, and the last three as integers where they are (NULL where not)';
 
 -- Which kontoklasse a skjema may carry, as the control program maps them:
 -- bevilgning (operating and investment), balance, regional, per skjema.
@@ -3554,6 +3557,9 @@ CREATE OR REPLACE FUNCTION @extschema@.kostra_file_check(doc text, skjema text, 
     RETURNS TABLE (rule text, severity text, message text, lines bigint[])
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
+    -- one plan for every file: planning the controls anew for each would
+    -- cost as much as running them (a country's files are checked in one go)
+    SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
     want_region constant text := CASE WHEN region ~ '^[0-9]{4}$' THEN region || '00' ELSE region END;
@@ -3608,9 +3614,7 @@ BEGIN
     RETURN QUERY
         WITH f AS MATERIALIZED (
             SELECT x.*, btrim(x.funksjon_kapittel) AS fk,
-                   CASE WHEN btrim(x.belop) ~ '^[+-]?[0-9]{1,9}$' THEN btrim(x.belop)::integer ELSE 0 END AS amt,
-                   CASE WHEN btrim(x.funksjon_kapittel) ~ '^[+-]?[0-9]{1,9}$' THEN btrim(x.funksjon_kapittel)::integer ELSE 0 END AS fnum,
-                   CASE WHEN btrim(x.art_sektor) ~ '^[+-]?[0-9]{1,9}$' THEN btrim(x.art_sektor)::integer ELSE 0 END AS anum,
+                   coalesce(x.belop_value, 0) AS amt, coalesce(x.funksjon_kapittel_value, 0) AS fnum, coalesce(x.art_sektor_value, 0) AS anum,
                    x.skjema IN ('0A', '0C', '0F', '0I', '0K', '0M', '0P') AS bev,
                    x.skjema IN ('0A', '0C', '0M', '0P') AS reg,
                    x.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q', '0Y') AS bal,
@@ -3622,283 +3626,355 @@ BEGIN
                    left(x.region, 4) = '0301' AND substr(x.region, 5, 2) <> '00' AS bydel
             FROM @extschema@.kostra_file_rows(doc) x),
         r AS MATERIALIZED (SELECT * FROM f WHERE btrim(f.belop) <> '0'),
+        -- the record-by-record controls (003-081) judge every record in one
+        -- reading of the file (a code looked up in a list of a hundred by
+        -- hash, not by comparing it with each); their findings come from the
+        -- few records that fail any of them
+        k AS MATERIALIZED (
+            SELECT *
+            FROM (SELECT r.*,
+                         r.skjema <> left(kostra_file_check.skjema, 2) AS c003,
+                         r.aargang <> year::text AS c004,
+                         r.kvartal <> want_kvartal AS c005,
+                         r.region <> want_region AS c006,
+                         r.orgnr <> want_orgnr AS c007,
+                         r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9) AS c008,
+                         r.kontoklasse <> ALL (klasser) AS c009,
+                         cardinality(funksjoner) > 0 AND (r.bev OR r.res) AND r.fk NOT IN (SELECT unnest(funksjoner_trimmed)) AS c010,
+                         r.bev AND r.fk = ANY (utgatt) AS c010_utgatt,
+                         cardinality(kapitler) > 0 AND r.bal AND r.funksjon_kapittel NOT IN (SELECT unnest(kapitler)) AS c011,
+                         cardinality(arter) > 0 AND (r.bev OR r.res) AND r.art_sektor NOT IN (SELECT unnest(arter)) AS c012,
+                         cardinality(sektorer) > 0 AND r.bal AND r.art_sektor NOT IN (SELECT unnest(sektorer)) AS c013,
+                         r.belop !~ '^ *-?[0-9]+$' AS c014,
+                         r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970') AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0 AS c016,
+                         (annual OR quarterly) AND r.drift AND r.fk = ANY (bad_drift_funksjon) AND r.amt <> 0 AS c020,
+                         (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (bad_drift_art) AND r.amt <> 0 AS c025,
+                         (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (odd_drift_art) AND r.amt <> 0 AS c030,
+                         (annual OR quarterly) AND r.drift AND r.amt <> 0 AND r.art_sektor IN ('520', '920') AND r.funksjon_kapittel NOT IN ('281 ', '325 ', '701 ') AS c035,
+                         (annual OR quarterly) AND r.inv AND r.fk = ANY (bad_inv_funksjon) AND r.amt <> 0 AS c040,
+                         (annual OR quarterly) AND r.inv AND r.fk = ANY (odd_inv_funksjon) AND r.amt <> 0 AS c045,
+                         (annual OR quarterly) AND r.inv AND r.art_sektor = ANY (bad_inv_art) AND r.amt <> 0 AS c050,
+                         (annual OR quarterly) AND r.inv AND r.art_sektor = ANY (odd_inv_art) AND r.amt <> 0 AS c055,
+                         (annual OR quarterly) AND r.inv AND r.art_sektor = '729' AND r.fk <> '841' AND r.amt <> 0 AS c060,
+                         (annual OR quarterly) AND r.bev AND r.amt <> 0 AND (r.fk = '899') <> (r.art_sektor IN ('589', '980', '989')) AS c065,
+                         (annual OR quarterly) AND r.bev AND r.fk <> '880' AND r.art_sektor = '530' AND r.amt <> 0 AS c070,
+                         (annual OR quarterly) AND r.bev AND r.kommune AND r.art_sektor IN ('870', '871', '872', '873', '876', '878', '879') AND r.fk <> '800' AND r.amt <> 0 AS c075,
+                         (annual OR quarterly) AND r.bev AND r.art_sektor = '800' AND r.fk <> '840' AND r.amt <> 0 AS c080,
+                         (annual OR quarterly) AND r.bev AND NOT r.fylke AND r.amt <> 0 AND r.fk = '850' AND r.art_sektor NOT IN ('450', '810', '850') AS c081
+                  FROM r) x
+            WHERE c003 OR c004 OR c005 OR c006 OR c007 OR c008 OR c009 OR c010 OR
+                  c010_utgatt OR c011 OR c012 OR c013 OR c014 OR c016 OR c020 OR c025 OR
+                  c030 OR c035 OR c040 OR c045 OR c050 OR c055 OR c060 OR c065 OR
+                  c070 OR c075 OR c080 OR c081),
+        -- the sums (085-190) in one reading of the records: each control's
+        -- sums over the records it concerns, and how many there are
+        t AS (
+            SELECT coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.reg AND r.inv) AND r.anum BETWEEN 10 AND 599), 0) AS s085_utgift,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.reg AND r.inv) AS s085_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.reg AND r.inv) AND r.anum BETWEEN 600 AND 999), 0) AS s090_inntekt,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.reg AND r.inv) AS s090_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.inv) AND r.anum BETWEEN 10 AND 599), 0) AS s095_utgift,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.inv) AND r.anum NOT BETWEEN 10 AND 599), 0) AS s095_inntekt,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.inv) AS s095_n,
+                   coalesce(sum(r.amt) FILTER (WHERE ((annual OR quarterly) AND NOT r.bydel AND r.drift) AND r.anum BETWEEN 10 AND 599), 0) AS s100_utgift,
+                   count(*) FILTER (WHERE (annual OR quarterly) AND NOT r.bydel AND r.drift) AS s100_n,
+                   coalesce(sum(r.amt) FILTER (WHERE ((annual OR quarterly) AND NOT r.bydel AND r.reg AND r.drift) AND r.anum BETWEEN 600 AND 999), 0) AS s105_inntekt,
+                   count(*) FILTER (WHERE (annual OR quarterly) AND NOT r.bydel AND r.reg AND r.drift) AS s105_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.drift) AND r.anum BETWEEN 10 AND 599), 0) AS s110_utgift,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.drift) AND r.anum NOT BETWEEN 10 AND 599), 0) AS s110_inntekt,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.drift) AS s110_n,
+                   sum(r.amt) FILTER (WHERE annual AND r.bal AND r.fnum BETWEEN 10 AND 29) AS s115_aktiva,
+                   count(*) FILTER (WHERE annual AND r.bal AND r.fnum BETWEEN 10 AND 29) AS s115_n,
+                   sum(r.amt) FILTER (WHERE annual AND r.bal AND r.fnum BETWEEN 31 AND 5999) AS s120_passiva,
+                   count(*) FILTER (WHERE annual AND r.bal AND r.fnum BETWEEN 31 AND 5999) AS s120_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bal) AND r.fnum BETWEEN 10 AND 29), 0) AS s125_aktiva,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bal) AND r.fnum BETWEEN 31 AND 5999), 0) AS s125_passiva,
+                   count(*) FILTER (WHERE annual AND r.bal) AS s125_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bydel AND r.drift) AND r.art_sektor = '298'), 0) AS s126_a298,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bydel AND r.drift) AND r.art_sektor = '798'), 0) AS s126_a798,
+                   count(*) FILTER (WHERE annual AND r.bydel AND r.drift) AS s126_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bydel AND r.inv) AND r.art_sektor = '298'), 0) AS s127_a298,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bydel AND r.inv) AND r.art_sektor = '798'), 0) AS s127_a798,
+                   count(*) FILTER (WHERE annual AND r.bydel AND r.inv) AS s127_n,
+                   coalesce(sum(r.amt) FILTER (WHERE ((annual OR quarterly) AND NOT r.bydel AND r.region <> '211100' AND r.reg AND r.drift) AND r.fk = '800' AND r.art_sektor = '870'), 0) AS s130_skatt,
+                   count(*) FILTER (WHERE (annual OR quarterly) AND NOT r.bydel AND r.region <> '211100' AND r.reg AND r.drift) AS s130_n,
+                   coalesce(sum(r.amt) FILTER (WHERE ((annual OR quarterly) AND NOT r.bydel AND r.region NOT IN ('211100', '501400') AND r.reg AND r.drift) AND r.fk = '840' AND r.art_sektor = '800'), 0) AS s135_ramme,
+                   count(*) FILTER (WHERE (annual OR quarterly) AND NOT r.bydel AND r.region NOT IN ('211100', '501400') AND r.reg AND r.drift) AS s135_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.bev) AND r.drift AND r.art_sektor = '570'), 0) AS s140_drift,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.bev) AND NOT r.drift AND r.art_sektor = '970'), 0) AS s140_inv,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.bev) AS s140_n,
+                   sum(r.amt) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fk = '860' AND r.art_sektor = '990') AS s145_motpost,
+                   (array_agg(r.reg ORDER BY r.line) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fk = '860' AND r.art_sektor = '990'))[1] AS s145_reg,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fk = '860' AND r.art_sektor = '990') AS s145_n,
+                   sum(r.amt) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590') AS s150_avskr,
+                   (array_agg(r.reg ORDER BY r.line) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590'))[1] AS s150_reg,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590') AS s150_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.drift) AND r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590'), 0) AS s155_avskr,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND NOT r.bydel AND r.drift) AND r.fk = '860' AND r.art_sektor = '990'), 0) AS s155_motpost,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.drift) AS s155_n,
+                   sum(r.amt) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 800 AND 899 AND r.art_sektor = '590') AS s160_avskr,
+                   string_agg(r.fk, ', ' ORDER BY r.line) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 800 AND 899 AND r.art_sektor = '590') AS s160_funksjoner,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 800 AND 899 AND r.art_sektor = '590') AS s160_n,
+                   sum(r.amt) FILTER (WHERE annual AND NOT r.bydel AND r.kommune AND r.inv AND r.fk = '290') AS s170_total,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.kommune AND r.inv AND r.fk = '290') AS s170_n,
+                   sum(r.amt) FILTER (WHERE annual AND NOT r.bydel AND r.kommune AND r.drift AND r.fk = '290') AS s175_total,
+                   count(*) FILTER (WHERE annual AND NOT r.bydel AND r.kommune AND r.drift AND r.fk = '290') AS s175_n,
+                   sum(r.amt) FILTER (WHERE annual AND r.fylke AND r.inv AND r.fk = '465') AS s180_total,
+                   count(*) FILTER (WHERE annual AND r.fylke AND r.inv AND r.fk = '465') AS s180_n,
+                   sum(r.amt) FILTER (WHERE annual AND r.fylke AND r.drift AND r.fk = '465') AS s185_total,
+                   count(*) FILTER (WHERE annual AND r.fylke AND r.drift AND r.fk = '465') AS s185_n,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bal) AND r.fnum BETWEEN 9100 AND 9998), 0) AS s190_memoria,
+                   coalesce(sum(r.amt) FILTER (WHERE (annual AND r.bal) AND r.fnum = 9999), 0) AS s190_motpost,
+                   count(*) FILTER (WHERE annual AND r.bal) AS s190_n
+            FROM r),
         c AS (
-            SELECT 3 AS ord, r.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
-                   format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', r.skjema, kostra_file_check.skjema) AS message, ARRAY[r.line] AS lines
-            FROM r WHERE r.skjema <> left(kostra_file_check.skjema, 2)
+            SELECT 3 AS ord, k.line, 'Kontroll 003 : Skjema' AS rule, 'error' AS severity,
+                   format('Fant ugyldig skjema ''%s''. Korrigér skjema til ''%s''', k.skjema, kostra_file_check.skjema) AS message, ARRAY[k.line] AS lines
+            FROM k WHERE k.c003
             UNION ALL
-            SELECT 4, r.line, 'Kontroll 004 : Årgang', 'error',
-                   format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', r.aargang, year), ARRAY[r.line]
-            FROM r WHERE r.aargang <> year::text
+            SELECT 4, k.line, 'Kontroll 004 : Årgang', 'error',
+                   format('Fant ugyldig aargang ''%s''. Korrigér aargang til ''%s''', k.aargang, year), ARRAY[k.line]
+            FROM k WHERE k.c004
             UNION ALL
-            SELECT 5, r.line, 'Kontroll 005 : Kvartal', 'error',
-                   format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', r.kvartal, want_kvartal), ARRAY[r.line]
-            FROM r WHERE r.kvartal <> want_kvartal
+            SELECT 5, k.line, 'Kontroll 005 : Kvartal', 'error',
+                   format('Fant ugyldig kvartal ''%s''. Korrigér kvartal til ''%s''', k.kvartal, want_kvartal), ARRAY[k.line]
+            FROM k WHERE k.c005
             UNION ALL
-            SELECT 6, r.line, 'Kontroll 006 : Region', 'error',
-                   format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', r.region, want_region), ARRAY[r.line]
-            FROM r WHERE r.region <> want_region
+            SELECT 6, k.line, 'Kontroll 006 : Region', 'error',
+                   format('Fant ugyldig region ''%s''. Korrigér region til ''%s''', k.region, want_region), ARRAY[k.line]
+            FROM k WHERE k.c006
             UNION ALL
-            SELECT 7, r.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
-                   format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', r.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[r.line]
-            FROM r WHERE r.orgnr <> want_orgnr
+            SELECT 7, k.line, 'Kontroll 007 : Organisasjonsnummer', 'error',
+                   format('Fant ugyldig orgnr ''%s''. Korrigér orgnr til en av ''[%s]''', k.orgnr, replace(want_orgnr, ',', ', ')), ARRAY[k.line]
+            FROM k WHERE k.c007
             UNION ALL
-            SELECT 8, r.line, 'Kontroll 008 : Foretaksnummer', 'error',
-                   format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', r.foretaksnr, want_orgnr), ARRAY[r.line]
-            FROM r WHERE r.foretaksnr <> want_orgnr AND r.foretaksnr <> repeat(' ', 9)
+            SELECT 8, k.line, 'Kontroll 008 : Foretaksnummer', 'error',
+                   format('Fant ugyldig foretaksnummer ''%s''. Korrigér foretaksnummer til ''%s''', k.foretaksnr, want_orgnr), ARRAY[k.line]
+            FROM k WHERE k.c008
             UNION ALL
-            SELECT 9, r.line, 'Kontroll 009 : Kontoklasse', 'error',
-                   format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', r.kontoklasse, array_to_string(klasser, ', ')), ARRAY[r.line]
-            FROM r WHERE r.kontoklasse <> ALL (klasser)
+            SELECT 9, k.line, 'Kontroll 009 : Kontoklasse', 'error',
+                   format('Fant ugyldig kontoklasse ''%s''. Korrigér kontoklasse til en av ''%s''', k.kontoklasse, array_to_string(klasser, ', ')), ARRAY[k.line]
+            FROM k WHERE k.c009
             UNION ALL
             -- 010-013: the code lists, a warning in the first three quarters
-            SELECT 10, r.line, 'Kontroll 010 : Funksjon', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
-                   format('Fant ugyldig funksjon ''%s''. Korrigér funksjon til en av ''%s''', r.funksjon_kapittel, array_to_string(funksjoner, ', ')), ARRAY[r.line]
-            FROM r WHERE cardinality(funksjoner) > 0 AND (r.bev OR r.res)
-                     AND r.fk <> ALL (funksjoner_trimmed)
+            SELECT 10, k.line, 'Kontroll 010 : Funksjon', CASE WHEN k.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
+                   format('Fant ugyldig funksjon ''%s''. Korrigér funksjon til en av ''%s''', k.funksjon_kapittel, array_to_string(funksjoner, ', ')), ARRAY[k.line]
+            FROM k WHERE k.c010
             UNION ALL
-            SELECT 10, r.line, 'Kontroll 010 : Utgått funksjon', 'warning',
-                   format('Fant utgått funksjon ''%s'', men godtas midlertidig.', r.funksjon_kapittel), ARRAY[r.line]
-            FROM r WHERE r.bev AND r.fk = ANY (utgatt)
+            SELECT 10, k.line, 'Kontroll 010 : Utgått funksjon', 'warning',
+                   format('Fant utgått funksjon ''%s'', men godtas midlertidig.', k.funksjon_kapittel), ARRAY[k.line]
+            FROM k WHERE k.c010_utgatt
             UNION ALL
-            SELECT 11, r.line, 'Kontroll 011 : Kapittel', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
-                   format('Fant ugyldig kapittel ''%s''. Korrigér kapittel til en av ''%s''', r.funksjon_kapittel, array_to_string(kapitler, ', ')), ARRAY[r.line]
-            FROM r WHERE cardinality(kapitler) > 0 AND r.bal AND r.funksjon_kapittel <> ALL (kapitler)
+            SELECT 11, k.line, 'Kontroll 011 : Kapittel', CASE WHEN k.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
+                   format('Fant ugyldig kapittel ''%s''. Korrigér kapittel til en av ''%s''', k.funksjon_kapittel, array_to_string(kapitler, ', ')), ARRAY[k.line]
+            FROM k WHERE k.c011
             UNION ALL
-            SELECT 12, r.line, 'Kontroll 012 : Art', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
-                   format('Fant ugyldig art ''%s''. Korrigér art til en av ''%s''', r.art_sektor, array_to_string(arter, ', ')), ARRAY[r.line]
-            FROM r WHERE cardinality(arter) > 0 AND (r.bev OR r.res) AND r.art_sektor <> ALL (arter)
+            SELECT 12, k.line, 'Kontroll 012 : Art', CASE WHEN k.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
+                   format('Fant ugyldig art ''%s''. Korrigér art til en av ''%s''', k.art_sektor, array_to_string(arter, ', ')), ARRAY[k.line]
+            FROM k WHERE k.c012
             UNION ALL
-            SELECT 13, r.line, 'Kontroll 013 : Sektor', CASE WHEN r.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
-                   format('Fant ugyldig sektor ''%s''. Korrigér sektor til en av ''%s''', r.art_sektor, array_to_string(sektorer, ', ')), ARRAY[r.line]
-            FROM r WHERE cardinality(sektorer) > 0 AND r.bal AND r.art_sektor <> ALL (sektorer)
+            SELECT 13, k.line, 'Kontroll 013 : Sektor', CASE WHEN k.kvartal IN ('1', '2', '3') THEN 'warning' ELSE 'error' END,
+                   format('Fant ugyldig sektor ''%s''. Korrigér sektor til en av ''%s''', k.art_sektor, array_to_string(sektorer, ', ')), ARRAY[k.line]
+            FROM k WHERE k.c013
             UNION ALL
-            SELECT 14, r.line, 'Kontroll 014 : Beløp', 'error',
-                   format('Fant ugyldig beløp ''%s''. Korrigér beløp', r.belop), ARRAY[r.line]
-            FROM r WHERE r.belop !~ '^ *-?[0-9]+$'
+            SELECT 14, k.line, 'Kontroll 014 : Beløp', 'error',
+                   format('Fant ugyldig beløp ''%s''. Korrigér beløp', k.belop), ARRAY[k.line]
+            FROM k WHERE k.c014
             UNION ALL
-            -- 015: one amount per combination, else a warning (SSB sums them)
-            SELECT 15, min(d.line), 'Kontroll 015 : Dubletter', 'warning',
+            -- 015: one amount per combination, else a warning (SSB sums them);
+            -- the combinations named twice first, then their lines in order
+            SELECT 15, min(r.line), 'Kontroll 015 : Dubletter', 'warning',
                    format('Det er oppgitt flere beløp på samme kombinasjon av (%s) med beløpene [%s]. '
                           'Hvis dette er riktig, kan du sende inn filen, og beløpene summeres hos SSB. '
                           'Dersom dette er feil må recordene korrigeres før innsending til SSB.',
-                          d.key, string_agg(d.belop, ', ' ORDER BY d.line)),
-                   array_agg(d.line ORDER BY d.line)
-            FROM (SELECT r.line, r.belop,
-                         CASE WHEN balance
-                              THEN format('Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
-                              ELSE format('Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''', btrim(r.kontoklasse), btrim(r.funksjon_kapittel), btrim(r.art_sektor))
-                         END AS key
-                  FROM r) d
-            GROUP BY d.key HAVING count(*) > 1
+                          format(CASE WHEN balance THEN 'Kontoklasse = ''%s'' * Kapittel = ''%s'' * Sektor = ''%s'''
+                                      ELSE 'Kontoklasse = ''%s'' * Funksjon = ''%s'' * Art = ''%s''' END,
+                                 dup.klasse, dup.fk, dup.art),
+                          string_agg(r.belop, ', ' ORDER BY r.line)),
+                   array_agg(r.line ORDER BY r.line)
+            FROM r
+            JOIN (SELECT btrim(d.kontoklasse) AS klasse, d.fk, btrim(d.art_sektor) AS art FROM r d
+                  GROUP BY 1, 2, 3 HAVING count(*) > 1) dup
+              ON (btrim(r.kontoklasse), r.fk, btrim(r.art_sektor)) = (dup.klasse, dup.fk, dup.art)
+            GROUP BY dup.klasse, dup.fk, dup.art
             UNION ALL
-            SELECT 16, r.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
+            SELECT 16, k.line, 'Kontroll 016 : Kapittel, fortegn', 'error',
                    format('Kapittel 5900 Merforbruk i driftsregnskapet %s og kapittel 5970 Udekket beløp i investeringsregnskapet %s skal bare kunne '
                           'rapporteres som positive tall, altså tall større eller lik 0. Eventuelt mindreforbruk i driftsregnskapet eller udisponert '
                           'i investeringsregnskapet må posteres etter reglene i Forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning '
                           'for kommuner og fylkeskommuner mv. , henholdsvis paragrafene 4.3 og 4.6',
-                          CASE WHEN r.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', r.belop) ELSE '' END,
-                          CASE WHEN r.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', r.belop) ELSE '' END),
-                   ARRAY[r.line]
-            FROM r
-            WHERE r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970')
-              AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0
+                          CASE WHEN k.funksjon_kapittel = '5900' THEN format('(Beløp = %s)', k.belop) ELSE '' END,
+                          CASE WHEN k.funksjon_kapittel = '5970' THEN format('(Beløp = %s)', k.belop) ELSE '' END),
+                   ARRAY[k.line]
+            FROM k WHERE k.c016
             UNION ALL
             -- 020-081: combinations of kontoklasse, function and art, record by record
-            SELECT 20, r.line, 'Kontroll 020 : Kombinasjon i driftsregnskapet, kontoklasse og funksjon', early,
+            SELECT 20, k.line, 'Kontroll 020 : Kombinasjon i driftsregnskapet, kontoklasse og funksjon', early,
                    format('Korrigér ugyldig funksjon ''%s'' i driftsregnskapet til en gyldig funksjon i driftsregnskapet '
-                          'eller overfør posteringen til investeringsregnskapet.', r.funksjon_kapittel), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.drift AND r.fk = ANY (bad_drift_funksjon) AND r.amt <> 0
+                          'eller overfør posteringen til investeringsregnskapet.', k.funksjon_kapittel), ARRAY[k.line]
+            FROM k WHERE k.c020
             UNION ALL
-            SELECT 25, r.line, 'Kontroll 025 : Kombinasjon i driftsregnskapet, kontoklasse og art', early,
+            SELECT 25, k.line, 'Kontroll 025 : Kombinasjon i driftsregnskapet, kontoklasse og art', early,
                    format('Korrigér ugyldig art ''%s'' i driftsregnskapet til en gyldig art i driftsregnskapet '
-                          'eller overfør posteringen til investeringsregnskapet.', r.art_sektor), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (bad_drift_art) AND r.amt <> 0
+                          'eller overfør posteringen til investeringsregnskapet.', k.art_sektor), ARRAY[k.line]
+            FROM k WHERE k.c025
             UNION ALL
-            SELECT 30, r.line, 'Kontroll 030 : Kombinasjon i driftsregnskapet, kontoklasse og art', 'info',
+            SELECT 30, k.line, 'Kontroll 030 : Kombinasjon i driftsregnskapet, kontoklasse og art', 'info',
                    format('Kun advarsel, hindrer ikke innsending: (''%s'') regnes å være ulogisk art i driftsregnskapet. '
-                          'Vennligst vurder å postere på annen art eller om posteringen hører til i investeringsregnskapet.', r.art_sektor), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (odd_drift_art) AND r.amt <> 0
+                          'Vennligst vurder å postere på annen art eller om posteringen hører til i investeringsregnskapet.', k.art_sektor), ARRAY[k.line]
+            FROM k WHERE k.c030
             UNION ALL
-            SELECT 35, r.line, 'Kontroll 035 : Kombinasjon i driftsregnskapet, kontoklasse og art', 'warning',
+            SELECT 35, k.line, 'Kontroll 035 : Kombinasjon i driftsregnskapet, kontoklasse og art', 'warning',
                    format('Art (%1$s) er kun gyldig i driftsregnskapet mot funksjonene 281,  325 og 701. Artene 520 Utlån og 920 Mottatte avdrag '
                           'på utlån er kun gyldig i driftsregnskapet for funksjonene 281 Mottatte avdrag på sosiale utlån, 325 Næringsutlån og '
                           '701 Tilrettelegging, støttefunksjoner og finansieringsbistand for næringslivet, som har blitt finansiert av driftsinntekter. '
-                          'Fant art (%1$s), funksjon (%2$s).', r.art_sektor, r.fk), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.drift AND r.amt <> 0 AND r.art_sektor IN ('520', '920')
-                     AND r.funksjon_kapittel NOT IN ('281 ', '325 ', '701 ')
+                          'Fant art (%1$s), funksjon (%2$s).', k.art_sektor, k.fk), ARRAY[k.line]
+            FROM k WHERE k.c035
             UNION ALL
-            SELECT 40, r.line, 'Kontroll 040 : Kombinasjon i investeringsregnskapet, kontoklasse og funksjon', early,
+            SELECT 40, k.line, 'Kontroll 040 : Kombinasjon i investeringsregnskapet, kontoklasse og funksjon', early,
                    format('Korrigér ugyldig funksjon ''%s'' i investeringsregnskapet til en gyldig funksjon i investeringsregnskapet '
-                          'eller overfør posteringen til driftsregnskapet.', r.funksjon_kapittel), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.inv AND r.fk = ANY (bad_inv_funksjon) AND r.amt <> 0
+                          'eller overfør posteringen til driftsregnskapet.', k.funksjon_kapittel), ARRAY[k.line]
+            FROM k WHERE k.c040
             UNION ALL
-            SELECT 45, r.line, 'Kontroll 045 : Kombinasjon i investeringsregnskapet, kontoklasse og funksjon', 'info',
+            SELECT 45, k.line, 'Kontroll 045 : Kombinasjon i investeringsregnskapet, kontoklasse og funksjon', 'info',
                    format('Kun advarsel, hindrer ikke innsending: (%s) regnes å være ulogisk funksjon i investeringsregnskapet. '
-                          'Vennligst vurder å postere på annen funksjon eller om posteringen hører til i driftsregnskapet.', r.funksjon_kapittel), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.inv AND r.fk = ANY (odd_inv_funksjon) AND r.amt <> 0
+                          'Vennligst vurder å postere på annen funksjon eller om posteringen hører til i driftsregnskapet.', k.funksjon_kapittel), ARRAY[k.line]
+            FROM k WHERE k.c045
             UNION ALL
-            SELECT 50, r.line, 'Kontroll 050 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse og art', early,
+            SELECT 50, k.line, 'Kontroll 050 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse og art', early,
                    format('Korrigér ugyldig art ''%s'' i investeringsregnskapet til en gyldig art i investeringsregnskapet '
-                          'eller overfør posteringen til driftsregnskapet.', r.art_sektor), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.inv AND r.art_sektor = ANY (bad_inv_art) AND r.amt <> 0
+                          'eller overfør posteringen til driftsregnskapet.', k.art_sektor), ARRAY[k.line]
+            FROM k WHERE k.c050
             UNION ALL
-            SELECT 55, r.line, 'Kontroll 055 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse og art', 'info',
+            SELECT 55, k.line, 'Kontroll 055 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse og art', 'info',
                    format('Kun advarsel, hindrer ikke innsending: (%s) regnes å være ulogisk art i investeringsregnskapet. '
-                          'Vennligst vurder å postere på annen art eller om posteringen hører til i driftsregnskapet.', r.art_sektor), ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.inv AND r.art_sektor = ANY (odd_inv_art) AND r.amt <> 0
+                          'Vennligst vurder å postere på annen art eller om posteringen hører til i driftsregnskapet.', k.art_sektor), ARRAY[k.line]
+            FROM k WHERE k.c055
             UNION ALL
-            SELECT 60, r.line, 'Kontroll 060 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse, funksjon og art', early,
+            SELECT 60, k.line, 'Kontroll 060 : Ugyldig kombinasjon i investeringsregnskapet, kontoklasse, funksjon og art', early,
                    'Korrigér til riktig kombinasjon av kontoklasse, funksjon og art. Art 729 er kun gyldig i kombinasjon med funksjon 841 i investeringsregnskapet.',
-                   ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.inv AND r.art_sektor = '729' AND r.fk <> '841' AND r.amt <> 0
+                   ARRAY[k.line]
+            FROM k WHERE k.c060
             UNION ALL
-            SELECT 65, r.line, 'Kontroll 065 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
+            SELECT 65, k.line, 'Kontroll 065 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
                    'Artene 589, 980 og 989 er kun tillat brukt i kombinasjon med funksjon 899. '
-                   'Og motsatt, funksjon 899 er kun tillat brukt i kombinasjon med artene 589, 980 og 989.', ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.bev AND r.amt <> 0
-                     AND (r.fk = '899') <> (r.art_sektor IN ('589', '980', '989'))
+                   'Og motsatt, funksjon 899 er kun tillat brukt i kombinasjon med artene 589, 980 og 989.', ARRAY[k.line]
+            FROM k WHERE k.c065
             UNION ALL
-            SELECT 70, r.line, 'Kontroll 070 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
-                   'Art 530 er kun tillat brukt i kombinasjon med funksjon 880', ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.bev AND r.fk <> '880' AND r.art_sektor = '530' AND r.amt <> 0
+            SELECT 70, k.line, 'Kontroll 070 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
+                   'Art 530 er kun tillat brukt i kombinasjon med funksjon 880', ARRAY[k.line]
+            FROM k WHERE k.c070
             UNION ALL
-            SELECT 75, r.line, 'Kontroll 075 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
-                   'Artene 870, 871, 872, 873, 876, 878, 879 er kun tillat brukt i kombinasjon med funksjon 800.', ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.bev AND r.kommune AND r.art_sektor IN ('870', '871', '872', '873', '876', '878', '879')
-                     AND r.fk <> '800' AND r.amt <> 0
+            SELECT 75, k.line, 'Kontroll 075 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
+                   'Artene 870, 871, 872, 873, 876, 878, 879 er kun tillat brukt i kombinasjon med funksjon 800.', ARRAY[k.line]
+            FROM k WHERE k.c075
             UNION ALL
-            SELECT 80, r.line, 'Kontroll 080 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
-                   'Art 800 er kun tillat brukt i kombinasjon med funksjon 840.', ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.bev AND r.art_sektor = '800' AND r.fk <> '840' AND r.amt <> 0
+            SELECT 80, k.line, 'Kontroll 080 : Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art', early,
+                   'Art 800 er kun tillat brukt i kombinasjon med funksjon 840.', ARRAY[k.line]
+            FROM k WHERE k.c080
             UNION ALL
-            SELECT 81, r.line, 'Kontroll 081 : Ulogisk kombinasjon i bevilgningsregnskapet, funksjon og art',
+            SELECT 81, k.line, 'Kontroll 081 : Ulogisk kombinasjon i bevilgningsregnskapet, funksjon og art',
                    CASE WHEN want_kvartal IN ('3', '4') THEN 'error' ELSE 'warning' END,
                    'Det er kun artene 450, 810 og 850 som er logiske i kombinasjon med funksjon 850. '
-                   'Andre arter er ulogiske i kombinasjon med funksjon 850.', ARRAY[r.line]
-            FROM r WHERE (annual OR quarterly) AND r.bev AND NOT r.fylke AND r.amt <> 0 AND r.fk = '850'
-                     AND r.art_sektor NOT IN ('450', '810', '850')
+                   'Andre arter er ulogiske i kombinasjon med funksjon 850.', ARRAY[k.line]
+            FROM k WHERE k.c081
             UNION ALL
             -- 085-190: the file's sums, each over the records it concerns (when there are any)
             SELECT 85, NULL, 'Kontroll 085 : Summeringskontroller investeringsregnskapet, utgiftsposteringer i investeringsregnskapet', 'error',
                    format('Korrigér slik at fila inneholder utgiftsposteringene (%s) i investeringsregnskapet', s.utgift), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 10 AND 599), 0) AS utgift
-                  FROM r WHERE annual AND NOT r.bydel AND r.reg AND r.inv HAVING count(*) > 0) s
+            FROM (SELECT t.s085_utgift AS utgift FROM t WHERE t.s085_n > 0) s
             WHERE NOT s.utgift > 0
             UNION ALL
             SELECT 90, NULL, 'Kontroll 090 : Summeringskontroller investeringsregnskapet, inntektsposteringer i investeringsregnskapet', 'error',
                    format('Korrigér slik at fila inneholder inntektsposteringene (%s) i investeringsregnskapet', s.inntekt), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 600 AND 999), 0) AS inntekt
-                  FROM r WHERE annual AND NOT r.bydel AND r.reg AND r.inv HAVING count(*) > 0) s
+            FROM (SELECT t.s090_inntekt AS inntekt FROM t WHERE t.s090_n > 0) s
             WHERE NOT s.inntekt < 0
             UNION ALL
             SELECT 95, NULL, 'Kontroll 095 : Summeringskontroller investeringsregnskapet, differanse i investeringsregnskapet', 'error',
                    format('Korrigér differansen (%s) mellom inntekter (%s) og utgifter (%s) i investeringsregnskapet (margin på +/- 30'')',
                           s.utgift + s.inntekt, s.inntekt, s.utgift), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 10 AND 599), 0) AS utgift,
-                         coalesce(sum(r.amt) FILTER (WHERE r.anum NOT BETWEEN 10 AND 599), 0) AS inntekt
-                  FROM r WHERE annual AND NOT r.bydel AND r.inv HAVING count(*) > 0) s
+            FROM (SELECT t.s095_utgift AS utgift, t.s095_inntekt AS inntekt FROM t WHERE t.s095_n > 0) s
             WHERE s.utgift + s.inntekt NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 100, NULL, 'Kontroll 100 : Summeringskontroller driftsregnskapet, utgiftsposteringer i driftsregnskapet', yearly,
                    format('Korrigér slik at fila inneholder utgiftsposteringene (%s) i driftsregnskapet', s.utgift), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 10 AND 599), 0) AS utgift
-                  FROM r WHERE (annual OR quarterly) AND NOT r.bydel AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s100_utgift AS utgift FROM t WHERE t.s100_n > 0) s
             WHERE NOT s.utgift > 0
             UNION ALL
             SELECT 105, NULL, 'Kontroll 105 : Summeringskontroller driftsregnskapet, inntektsposteringer i driftsregnskapet', yearly,
                    format('Korrigér slik at fila inneholder inntektsposteringene (%s) i driftsregnskapet', s.inntekt), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 600 AND 999), 0) AS inntekt
-                  FROM r WHERE (annual OR quarterly) AND NOT r.bydel AND r.reg AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s105_inntekt AS inntekt FROM t WHERE t.s105_n > 0) s
             WHERE NOT s.inntekt < 0
             UNION ALL
             SELECT 110, NULL, 'Kontroll 110 : Summeringskontroller driftsregnskapet, differanse i driftsregnskapet', 'error',
                    format('Korrigér differansen (%s) mellom inntekter (%s) og utgifter (%s) i driftsregnskapet (margin på +/- 30'')',
                           s.utgift + s.inntekt, s.inntekt, s.utgift), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.anum BETWEEN 10 AND 599), 0) AS utgift,
-                         coalesce(sum(r.amt) FILTER (WHERE r.anum NOT BETWEEN 10 AND 599), 0) AS inntekt
-                  FROM r WHERE annual AND NOT r.bydel AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s110_utgift AS utgift, t.s110_inntekt AS inntekt FROM t WHERE t.s110_n > 0) s
             WHERE NOT (s.utgift > 0 AND s.inntekt < 0 AND s.utgift + s.inntekt BETWEEN -30 AND 30)
             UNION ALL
             SELECT 115, NULL, 'Kontroll 115 : Summeringskontroller balanseregnskap, registrering av aktiva', 'error',
                    format('Korrigér slik at fila inneholder registrering av aktiva/eiendeler (%s), sum kapittel 10-29 i balanse.', s.aktiva), '{}'
-            FROM (SELECT sum(r.amt) AS aktiva FROM r WHERE annual AND r.bal AND r.fnum BETWEEN 10 AND 29 HAVING count(*) > 0) s
+            FROM (SELECT t.s115_aktiva AS aktiva FROM t WHERE t.s115_n > 0) s
             WHERE NOT s.aktiva > 0
             UNION ALL
             SELECT 120, NULL, 'Kontroll 120 : Summeringskontroller balanseregnskap, registrering av passiva', 'error',
                    format('Korrigér slik at fila inneholder registrering av passiva/gjeld og egenkapital (%s), sum kapittel 31-5990 i balanse.', s.passiva), '{}'
-            FROM (SELECT sum(r.amt) AS passiva FROM r WHERE annual AND r.bal AND r.fnum BETWEEN 31 AND 5999 HAVING count(*) > 0) s
+            FROM (SELECT t.s120_passiva AS passiva FROM t WHERE t.s120_n > 0) s
             WHERE NOT s.passiva < 0
             UNION ALL
             SELECT 125, NULL, 'Kontroll 125 : Summeringskontroller balanseregnskapet, differanse i balanseregnskapet', 'error',
                    format('Korrigér differansen (%s) mellom eiendeler (%s) og gjeld og egenkapital (%s) i fila (Differanser opptil ±10'' godtas)',
                           s.aktiva + s.passiva, s.aktiva, s.passiva), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.fnum BETWEEN 10 AND 29), 0) AS aktiva,
-                         coalesce(sum(r.amt) FILTER (WHERE r.fnum BETWEEN 31 AND 5999), 0) AS passiva
-                  FROM r WHERE annual AND r.bal HAVING count(*) > 0) s
+            FROM (SELECT t.s125_aktiva AS aktiva, t.s125_passiva AS passiva FROM t WHERE t.s125_n > 0) s
             WHERE NOT (s.aktiva > 0 AND s.passiva < 0 AND s.aktiva + s.passiva BETWEEN -10 AND 10)
             UNION ALL
             SELECT 126, NULL, 'Kontroll 126 : Summeringskontroller driftsregnskapet for de Oslointerne artene 298 og 798, differanse i driftsregnskapet', 'warning',
                    format('Korrigér differansen (%s) mellom sum over alle funksjoner for art 298 (%s) og sum over alle funksjoner for art 798 (%s) i driftsregnskapet.',
                           s.a298 + s.a798, s.a298, s.a798), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.art_sektor = '298'), 0) AS a298,
-                         coalesce(sum(r.amt) FILTER (WHERE r.art_sektor = '798'), 0) AS a798
-                  FROM r WHERE annual AND r.bydel AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s126_a298 AS a298, t.s126_a798 AS a798 FROM t WHERE t.s126_n > 0) s
             WHERE s.a298 + s.a798 NOT BETWEEN -10 AND 10
             UNION ALL
             SELECT 127, NULL, 'Kontroll 127 : Summeringskontroller investeringsregnskapet for de Oslointerne artene 298 og 798, differanse i investeringsregnskapet', 'warning',
                    format('Korrigér differansen (%s) mellom sum over alle funksjoner for art 298 (%s) og sum over alle funksjoner for art 798 (%s) i investeringsregnskapet.',
                           s.a298 + s.a798, s.a298, s.a798), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.art_sektor = '298'), 0) AS a298,
-                         coalesce(sum(r.amt) FILTER (WHERE r.art_sektor = '798'), 0) AS a798
-                  FROM r WHERE annual AND r.bydel AND r.inv HAVING count(*) > 0) s
+            FROM (SELECT t.s127_a298 AS a298, t.s127_a798 AS a798 FROM t WHERE t.s127_n > 0) s
             WHERE s.a298 + s.a798 NOT BETWEEN -10 AND 10
             UNION ALL
             SELECT 130, NULL, 'Kontroll 130 : Skatteinntekter', yearly,
                    format('Korrigér slik at fila inneholder skatteinntekter (%s).', s.skatt), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.fk = '800' AND r.art_sektor = '870'), 0) AS skatt
-                  FROM r WHERE (annual OR quarterly) AND NOT r.bydel AND r.region <> '211100' AND r.reg AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s130_skatt AS skatt FROM t WHERE t.s130_n > 0) s
             WHERE NOT s.skatt < 0
             UNION ALL
             SELECT 135, NULL, 'Kontroll 135 : Rammetilskudd', yearly,
                    format('Korrigér slik at fila inneholder rammetilskudd (%s).', s.ramme), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.fk = '840' AND r.art_sektor = '800'), 0) AS ramme
-                  FROM r WHERE (annual OR quarterly) AND NOT r.bydel AND r.region NOT IN ('211100', '501400') AND r.reg AND r.drift
-                  HAVING count(*) > 0) s
+            FROM (SELECT t.s135_ramme AS ramme FROM t WHERE t.s135_n > 0) s
             WHERE NOT s.ramme < 0
             UNION ALL
             SELECT 140, NULL, 'Kontroll 140 : Overføring mellom drifts- og investeringsregnskap', 'error',
                    format('Korrigér i fila slik at differansen (%s) i overføringer mellom drifts- (%s) og investeringsregnskapet (%s) stemmer overens (margin på +/- 30'')',
                           s.drift + s.inv, s.drift, s.inv), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.drift AND r.art_sektor = '570'), 0) AS drift,
-                         coalesce(sum(r.amt) FILTER (WHERE NOT r.drift AND r.art_sektor = '970'), 0) AS inv
-                  FROM r WHERE annual AND NOT r.bydel AND r.bev HAVING count(*) > 0) s
+            FROM (SELECT t.s140_drift AS drift, t.s140_inv AS inv FROM t WHERE t.s140_n > 0) s
             WHERE s.drift + s.inv NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 145, NULL, 'Kontroll 145 : Avskrivninger, motpost avskrivninger', CASE WHEN s.reg THEN 'error' ELSE 'info' END,
                    format('Korrigér i fila slik at den inneholder motpost avskrivninger (%s), føres på funksjon 860 og art 990.', s.motpost), '{}'
-            FROM (SELECT sum(r.amt) AS motpost, (array_agg(r.reg ORDER BY r.line))[1] AS reg
-                  FROM r WHERE annual AND NOT r.bydel AND r.drift AND r.fk = '860' AND r.art_sektor = '990' HAVING count(*) > 0) s
+            FROM (SELECT t.s145_motpost AS motpost, t.s145_reg AS reg FROM t WHERE t.s145_n > 0) s
             WHERE s.motpost = 0
             UNION ALL
             SELECT 150, NULL, 'Kontroll 150 : Avskrivninger, avskrivninger', CASE WHEN s.reg THEN 'error' ELSE 'info' END,
                    format('Korrigér i fila slik at den inneholder avskrivninger (%s), føres på tjenestefunksjon og art 590.', s.avskr), '{}'
-            FROM (SELECT sum(r.amt) AS avskr, (array_agg(r.reg ORDER BY r.line))[1] AS reg
-                  FROM r WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590' HAVING count(*) > 0) s
+            FROM (SELECT t.s150_avskr AS avskr, t.s150_reg AS reg FROM t WHERE t.s150_n > 0) s
             WHERE s.avskr = 0
             UNION ALL
             SELECT 155, NULL, 'Kontroll 155 : Avskrivninger, differanse', 'error',
                    format('Korrigér i fila slik at avskrivninger (%s) stemmer overens med motpost avskrivninger (%s) (margin på +/- 30'')',
                           s.avskr, s.motpost), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.fnum BETWEEN 100 AND 799 AND r.art_sektor = '590'), 0) AS avskr,
-                         coalesce(sum(r.amt) FILTER (WHERE r.fk = '860' AND r.art_sektor = '990'), 0) AS motpost
-                  FROM r WHERE annual AND NOT r.bydel AND r.drift HAVING count(*) > 0) s
+            FROM (SELECT t.s155_avskr AS avskr, t.s155_motpost AS motpost FROM t WHERE t.s155_n > 0) s
             WHERE s.avskr + s.motpost NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 160, NULL, 'Kontroll 160 : Avskrivninger, avskrivninger ført på andre funksjoner', 'error',
                    format('Korrigér i fila slik at avskrivningene (%s) føres på tjenestefunksjon og ikke på funksjonene ([%s])', s.avskr, s.funksjoner), '{}'
-            FROM (SELECT sum(r.amt) AS avskr, string_agg(r.fk, ', ' ORDER BY r.line) AS funksjoner
-                  FROM r WHERE annual AND NOT r.bydel AND r.drift AND r.fnum BETWEEN 800 AND 899 AND r.art_sektor = '590' HAVING count(*) > 0) s
+            FROM (SELECT t.s160_avskr AS avskr, t.s160_funksjoner AS funksjoner FROM t WHERE t.s160_n > 0) s
             WHERE s.avskr <> 0
             UNION ALL
             SELECT 165, NULL, 'Kontroll 165 : Avskrivninger, motpost avskrivninger ført på andre funksjoner', 'error',
@@ -3913,33 +3989,31 @@ BEGIN
             SELECT 170, NULL, 'Kontroll 170 : Funksjon 290, investeringsregnskapet', 'error',
                    format('Korrigér i fila slik at differanse (%s) på funksjon 290 interkommunale samarbeid går i 0 i investeringsregnskapet . (margin på +/- 30'')',
                           s.total), '{}'
-            FROM (SELECT sum(r.amt) AS total FROM r WHERE annual AND NOT r.bydel AND r.kommune AND r.inv AND r.fk = '290' HAVING count(*) > 0) s
+            FROM (SELECT t.s170_total AS total FROM t WHERE t.s170_n > 0) s
             WHERE s.total NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 175, NULL, 'Kontroll 175 : Funksjon 290, driftsregnskapet', 'error',
                    format('Korrigér i fila slik at differanse (%s) på funksjon 290 interkommunale samarbeid går i 0 i driftsregnskapet. (margin på +/- 30'')',
                           s.total), '{}'
-            FROM (SELECT sum(r.amt) AS total FROM r WHERE annual AND NOT r.bydel AND r.kommune AND r.drift AND r.fk = '290' HAVING count(*) > 0) s
+            FROM (SELECT t.s175_total AS total FROM t WHERE t.s175_n > 0) s
             WHERE s.total NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 180, NULL, 'Kontroll 180 : Funksjon 465, investeringsregnskapet', 'error',
                    format('Korrigér i fila slik at differanse (%s) på funksjon 465 Interfylkeskommunale samarbeid (§§ 27/28a-samarbeid) går i 0 i investeringsregnskapet. (margin på +/- 30'')',
                           s.total), '{}'
-            FROM (SELECT sum(r.amt) AS total FROM r WHERE annual AND r.fylke AND r.inv AND r.fk = '465' HAVING count(*) > 0) s
+            FROM (SELECT t.s180_total AS total FROM t WHERE t.s180_n > 0) s
             WHERE s.total NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 185, NULL, 'Kontroll 185 : Funksjon 465, driftsregnskapet', 'error',
                    format('Korrigér i fila slik at differanse (%s) på funksjon 465 Interfylkeskommunale samarbeid (§§ 27/28a-samarbeid) går i 0 i driftsregnskapet. (margin på +/- 30'')',
                           s.total), '{}'
-            FROM (SELECT sum(r.amt) AS total FROM r WHERE annual AND r.fylke AND r.drift AND r.fk = '465' HAVING count(*) > 0) s
+            FROM (SELECT t.s185_total AS total FROM t WHERE t.s185_n > 0) s
             WHERE s.total NOT BETWEEN -30 AND 30
             UNION ALL
             SELECT 190, NULL, 'Kontroll 190 : Memoriakonti', 'error',
                    format('Korrigér i fila slik at differansen (%s) mellom memoriakontiene (%s) og motkonto for memoriakontiene (%s) går i 0. (margin på +/- 10'')',
                           s.memoria + s.motpost, s.memoria, s.motpost), '{}'
-            FROM (SELECT coalesce(sum(r.amt) FILTER (WHERE r.fnum BETWEEN 9100 AND 9998), 0) AS memoria,
-                         coalesce(sum(r.amt) FILTER (WHERE r.fnum = 9999), 0) AS motpost
-                  FROM r WHERE annual AND r.bal HAVING count(*) > 0) s
+            FROM (SELECT t.s190_memoria AS memoria, t.s190_motpost AS motpost FROM t WHERE t.s190_n > 0) s
             WHERE s.memoria + s.motpost NOT BETWEEN -10 AND 10)
         SELECT c.rule, c.severity, c.message, c.lines
         FROM c

@@ -6,7 +6,8 @@
  * Positions count characters, as the file description and the control
  * program do (a record may hold a name with an ø); a record shorter than 48
  * characters gives shorter or empty fields, and its length is returned so
- * that the caller can report it (the program's control 001). Lines end in
+ * that the caller can report it (the program's control 001); the last three
+ * fields also as integers, as the program reads them. Lines end in
  * LF or CRLF; empty lines are no records. The SQL layer (src/sql/
  * 78_kostra_file.sql) holds the controls.
  */
@@ -22,7 +23,8 @@ PG_FUNCTION_INFO_V1(kostra_file_rows);
 
 #define KOSTRA_RECORD_CHARS 48
 #define KOSTRA_FIELDS 10
-#define KOSTRA_COLUMNS (2 + KOSTRA_FIELDS)	/* line, length, the fields */
+#define KOSTRA_NUMBERS 3		/* funksjon_kapittel, art_sektor, belop as numbers */
+#define KOSTRA_COLUMNS (2 + KOSTRA_FIELDS + KOSTRA_NUMBERS)	/* line, length, the fields, their numbers */
 #define KOSTRA_INTERRUPT_EVERY 4096
 
 /* The fields' first character (1-based) and width, as the file description has them. */
@@ -43,6 +45,40 @@ static const struct
 	{37, 3},					/* art_sektor */
 	{40, 9}						/* belop */
 };
+
+/*
+ * A field's integer as the control program reads it: spaces around it, an
+ * optional sign and 1 to 9 digits; false when it is anything else (the
+ * checks count such a field as 0). Done here because the checks need it for
+ * every record, where a regular expression per field costs more than the rest.
+ */
+static bool
+kostra_field_number(const char *s, int len, int32 *value)
+{
+	int			i = 0;
+	int			end = len;
+	int			digits;
+	bool		negative = false;
+	int32		v = 0;
+
+	while (i < end && s[i] == ' ')
+		i++;
+	while (end > i && s[end - 1] == ' ')
+		end--;
+	if (i < end && (s[i] == '+' || s[i] == '-'))
+		negative = s[i++] == '-';
+	digits = end - i;
+	if (digits < 1 || digits > 9)
+		return false;
+	for (; i < end; i++)
+	{
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*value = negative ? -v : v;
+	return true;
+}
 
 /*
  * One record: the byte offset of each character position up to 48 (and the
@@ -77,6 +113,14 @@ kostra_put_record(Tuplestorestate *store, TupleDesc desc, int64 line, const char
 		int			end = at[kostra_fields[f].from - 1 + kostra_fields[f].size];
 
 		values[2 + f] = PointerGetDatum(cstring_to_text_with_len(rec + first, Max(end - first, 0)));
+		if (f >= KOSTRA_FIELDS - KOSTRA_NUMBERS)
+		{
+			int			col = 2 + KOSTRA_FIELDS + f - (KOSTRA_FIELDS - KOSTRA_NUMBERS);
+			int32		v;
+
+			nulls[col] = !kostra_field_number(rec + first, Max(end - first, 0), &v);
+			values[col] = nulls[col] ? (Datum) 0 : Int32GetDatum(v);
+		}
 	}
 	tuplestore_putvalues(store, desc, values, nulls);
 	for (int f = 0; f < KOSTRA_FIELDS; f++)

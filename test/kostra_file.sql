@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS styring;
 SET client_min_messages = warning;
-SELECT plan(56);
+SELECT plan(57);
 
 -- a valid 0A record for region 1234 in 2023 with fields replaced: position, text
 CREATE FUNCTION pg_temp.rec(VARIADIC f text[] DEFAULT '{}') RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
@@ -43,6 +43,13 @@ SELECT is((SELECT ARRAY[length::text, orgnr, kontoklasse, belop] FROM styring.ko
           ARRAY['48', 'Ørsta sbd', '1', '      100'], 'positions count characters, not bytes (an ø is one)');
 SELECT is((SELECT ARRAY[length::text, belop, art_sektor] FROM styring.kostra_file_rows(left(pg_temp.rec(), 38))),
           ARRAY['38', '', '01'], 'a short record gives short and empty fields, and its length');
+SELECT is((SELECT array_agg(ARRAY[funksjon_kapittel_value, art_sektor_value, belop_value] ORDER BY line)
+           FROM styring.kostra_file_rows(array_to_string(ARRAY(SELECT left(pg_temp.rec(), 39) || b
+                                                               FROM unnest(ARRAY['      100', '     +100', '    -100 ', '123456789', '      1x0', '         ', ' - 100   ']) b),
+                                                         E'\n'))),
+          ARRAY[ARRAY[100, 10, 100], ARRAY[100, 10, 100], ARRAY[100, 10, -100], ARRAY[100, 10, 123456789],
+                ARRAY[100, 10, NULL], ARRAY[100, 10, NULL], ARRAY[100, 10, NULL]],
+          'and reads function, art and amount as the program''s integers (spaces around, a sign, digits; NULL where none)');
 -- 001 record length: fatal, and the other controls do not run
 SELECT is(pg_temp.found('001', ARRAY[pg_temp.rec(), left(pg_temp.rec(), 47)]), 'fatal 2', '001: a record of 47 characters is fatal');
 SELECT is(pg_temp.found('001', ARRAY[pg_temp.rec() || ' ']), 'fatal 1', '001: and of 49');

@@ -16,14 +16,17 @@
 ------------------------------------------------------------------------------
 
 -- The records of a file: its lines (LF or CRLF; empty lines are no records)
--- cut at the positions of the file description, each field as it stands
--- (src/kostra_file.c: one pass over the document).
+-- cut at the positions of the file description, each field as it stands,
+-- and funksjon/kapittel, art/sektor and belop as the integers the control
+-- program reads (spaces around, a sign, 1-9 digits; NULL where a field is
+-- none) (src/kostra_file.c: one pass over the document).
 CREATE OR REPLACE FUNCTION @extschema@.kostra_file_rows(doc text)
     RETURNS TABLE (line bigint, length integer, skjema text, aargang text, kvartal text, region text, orgnr text, foretaksnr text,
-                   kontoklasse text, funksjon_kapittel text, art_sektor text, belop text)
+                   kontoklasse text, funksjon_kapittel text, art_sektor text, belop text,
+                   funksjon_kapittel_value integer, art_sektor_value integer, belop_value integer)
     AS 'MODULE_PATHNAME', 'kostra_file_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.kostra_file_rows(text) IS
-    'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand';
+    'the records of a KOSTRA accounts file (fixed positions, 48 characters) with their line numbers and lengths, cut into skjema, aargang, kvartal, region, orgnr, foretaksnr, kontoklasse, funksjon_kapittel, art_sektor and belop as they stand, and the last three as integers where they are (NULL where not)';
 
 -- Which kontoklasse a skjema may carry, as the control program maps them:
 -- bevilgning (operating and investment), balance, regional, per skjema.
