@@ -2183,11 +2183,14 @@ COMMENT ON FUNCTION @extschema@.model_views(text) IS
 -- groups and years (members changed), or all of them. A stored profile in the scope whose
 -- group has no value left goes; the others are written where they differ.
 -- The scope is a few rows for a loaded document and the whole model for a
--- first load; the statements join it by hash either way.
+-- first load; the statements join it by hash either way (planned with
+-- sequential scans allowed, also when a loader's write that fires it has
+-- them off to check its references by key: apply_staged).
 CREATE FUNCTION @extschema@.profiles_rewrite(model text, scope text, a1 text[], a2 integer[], a3 text[])
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
+    SET enable_seqscan = on
 AS $fn$
 DECLARE
     in_scope text := CASE scope
@@ -2431,8 +2434,8 @@ COMMENT ON FUNCTION @extschema@.model_stored_profiles(text) IS
 --    (ON CONFLICT DO UPDATE locks even when it changes nothing). Two loads
 --    that share rows therefore take their locks in the same order: one waits
 --    for the other, neither deadlocks, and INSERT ... ON CONFLICT never fails
---    on a key the other inserted. (Accounts of a unit's year that the model
---    does not hold yet are written unsorted: see apply_staged);
+--    on a key the other inserted. (Rows the model holds nothing of yet, a
+--    first load, are written unsorted: see apply_staged);
 --  - one count of what changed: rows added or changed, all tables together.
 -- No temporary table is used, so a loader needs no TEMP privilege and runs no
 -- code that someone left in pg_temp.
@@ -2469,8 +2472,8 @@ DECLARE
     bad text;
     found_any boolean;
     account_units text[];
-    seqscan text;
-    fast boolean := false;
+    seqscan constant text := current_setting('enable_seqscan');
+    written boolean := false;
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF s IS NULL THEN
@@ -2555,22 +2558,60 @@ BEGIN
         USING s.population_unit, s.population_year, s.population_value;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
 
-    EXECUTE format($q$
-        INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
-        SELECT DISTINCT ON (unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C") unit, indicator, year, gender, value, status
-        FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
-        ORDER BY unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C", ord DESC
-        ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
-        WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
-        USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
-    GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+    -- Measurements and accounts reference their units and indicators, which
+    -- PostgreSQL checks by a query per row on the small table referenced; a
+    -- planner that knows the table is small reads it whole for every row
+    -- (three times slower over a million rows), so these writes are planned
+    -- on keys (the measurements' triggers plan their own queries as usual:
+    -- profiles_rewrite).
+    --
+    -- Rows the model holds nothing of yet (a first load: a country's
+    -- measurements or accounts are millions of rows) go in as they come,
+    -- without the sort and the conflict checks. No other load writes them
+    -- meanwhile: every load holds the model's group profiles from the
+    -- members' step above until it ends, and the rows of the units it names
+    -- from the units' step. A key named twice, or written by someone else
+    -- meanwhile, ends the attempt with 23505, undone, and the rows go the
+    -- ordered way, the later entry winning.
+    IF cardinality(s.m_unit) > 0 THEN
+        EXECUTE format($q$
+            SELECT EXISTS (SELECT FROM (SELECT DISTINCT indicator, year FROM unnest($1, $2) d(indicator, year)) d
+                           WHERE EXISTS (SELECT FROM %I.measurement m WHERE m.indicator = d.indicator AND m.year = d.year))$q$, model)
+            INTO found_any USING s.m_indicator, s.m_year;
+        IF NOT found_any THEN
+            BEGIN
+                PERFORM set_config('enable_seqscan', 'off', true);
+                EXECUTE format($q$
+                    INSERT INTO %I.measurement (unit, indicator, year, gender, value, status)
+                    SELECT * FROM unnest($1, $2, $3, $4, $5, $6)$q$, model)
+                    USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
+                GET DIAGNOSTICS n = ROW_COUNT;
+                PERFORM set_config('enable_seqscan', seqscan, true);
+                written := true;
+            EXCEPTION WHEN unique_violation THEN
+                written := false;
+            END;
+        END IF;
+    END IF;
+    IF written THEN
+        changed := changed + n;
+    ELSE
+        PERFORM set_config('enable_seqscan', 'off', true);
+        EXECUTE format($q$
+            INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
+            SELECT DISTINCT ON (unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C") unit, indicator, year, gender, value, status
+            FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
+            ORDER BY unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C", ord DESC
+            ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
+            WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
+            USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
+        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        PERFORM set_config('enable_seqscan', seqscan, true);
+    END IF;
 
-    -- A first load of a unit's year (a country's accounts are millions of
-    -- lines) writes the lines as they come, without the sort and the
-    -- conflict checks: this load holds every unit's row (locked in the
-    -- units' step above), so no other load writes their accounts now, and a
-    -- key named twice, or written by someone else meanwhile, ends the
-    -- attempt with 23505, undone, and the lines go the ordered way below.
+    -- accounts: the first load of a unit's year, when this load holds every
+    -- unit's row
+    written := false;
     account_units := ARRAY(SELECT DISTINCT unnest(s.account_unit));
     IF cardinality(account_units) > 0 AND account_units <@ s.unit_code THEN
         EXECUTE format($q$
@@ -2578,10 +2619,6 @@ BEGIN
             INTO found_any USING account_units, s.account_year;
         IF NOT found_any THEN
             BEGIN
-                -- each line's reference to its unit is checked by a query on
-                -- the unit table, which a planner that knows the table is
-                -- small reads whole (3 times slower over a million lines)
-                seqscan := current_setting('enable_seqscan');
                 PERFORM set_config('enable_seqscan', 'off', true);
                 EXECUTE format($q$
                     INSERT INTO %I.account (unit, year, class, function, type, amount)
@@ -2589,15 +2626,16 @@ BEGIN
                     USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
                 GET DIAGNOSTICS n = ROW_COUNT;
                 PERFORM set_config('enable_seqscan', seqscan, true);
-                fast := true;
+                written := true;
             EXCEPTION WHEN unique_violation THEN
-                fast := false;
+                written := false;
             END;
         END IF;
     END IF;
-    IF fast THEN
+    IF written THEN
         changed := changed + n;
     ELSE
+        PERFORM set_config('enable_seqscan', 'off', true);
         EXECUTE format($q$
             INSERT INTO %I.account AS a (unit, year, class, function, type, amount)
             SELECT DISTINCT ON (unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C")
@@ -2608,6 +2646,7 @@ BEGIN
             WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$, model)
             USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
         GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
+        PERFORM set_config('enable_seqscan', seqscan, true);
     END IF;
 
     EXECUTE format($q$

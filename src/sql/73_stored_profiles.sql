@@ -27,11 +27,14 @@
 -- groups and years (members changed), or all of them. A stored profile in the scope whose
 -- group has no value left goes; the others are written where they differ.
 -- The scope is a few rows for a loaded document and the whole model for a
--- first load; the statements join it by hash either way.
+-- first load; the statements join it by hash either way (planned with
+-- sequential scans allowed, also when a loader's write that fires it has
+-- them off to check its references by key: apply_staged).
 CREATE OR REPLACE FUNCTION @extschema@.profiles_rewrite(model text, scope text, a1 text[], a2 integer[], a3 text[])
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
+    SET enable_seqscan = on
 AS $fn$
 DECLARE
     in_scope text := CASE scope

@@ -13,8 +13,8 @@
 --    (ON CONFLICT DO UPDATE locks even when it changes nothing). Two loads
 --    that share rows therefore take their locks in the same order: one waits
 --    for the other, neither deadlocks, and INSERT ... ON CONFLICT never fails
---    on a key the other inserted. (Accounts of a unit's year that the model
---    does not hold yet are written unsorted: see apply_staged);
+--    on a key the other inserted. (Rows the model holds nothing of yet, a
+--    first load, are written unsorted: see apply_staged);
 --  - one count of what changed: rows added or changed, all tables together.
 -- No temporary table is used, so a loader needs no TEMP privilege and runs no
 -- code that someone left in pg_temp.
