@@ -1376,10 +1376,9 @@ DECLARE
     changed bigint := 0;
     n bigint;
     bad text;
-    found_any boolean;
-    account_units text[];
     seqscan constant text := current_setting('enable_seqscan');
-    written boolean := false;
+    w record;
+    first_load boolean;
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF s IS NULL THEN
@@ -1479,81 +1478,57 @@ BEGIN
     -- from the units' step. A key named twice, or written by someone else
     -- meanwhile, ends the attempt with 23505, undone, and the rows go the
     -- ordered way, the later entry winning.
-    IF cardinality(s.m_unit) > 0 THEN
-        EXECUTE format($q$
-            SELECT EXISTS (SELECT FROM (SELECT DISTINCT indicator, year FROM unnest($1, $2) d(indicator, year)) d
-                           WHERE EXISTS (SELECT FROM %I.measurement m WHERE m.indicator = d.indicator AND m.year = d.year))$q$, model)
-            INTO found_any USING s.m_indicator, s.m_year;
-        IF NOT found_any THEN
-            BEGIN
-                PERFORM set_config('enable_seqscan', 'off', true);
-                EXECUTE format($q$
-                    INSERT INTO %I.measurement (unit, indicator, year, gender, value, status)
-                    SELECT * FROM unnest($1, $2, $3, $4, $5, $6)$q$, model)
-                    USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
-                GET DIAGNOSTICS n = ROW_COUNT;
-                PERFORM set_config('enable_seqscan', seqscan, true);
-                written := true;
-            EXCEPTION WHEN unique_violation THEN
-                written := false;
-            END;
-        END IF;
-    END IF;
-    IF written THEN
-        changed := changed + n;
-    ELSE
-        PERFORM set_config('enable_seqscan', 'off', true);
-        EXECUTE format($q$
-            INSERT INTO %I.measurement AS m (unit, indicator, year, gender, value, status)
+    FOR w IN SELECT * FROM (VALUES
+        -- measurements of indicator-years the model has none of
+        ($q$SELECT cardinality(($1).m_unit) > 0 AND NOT EXISTS (
+                SELECT FROM (SELECT DISTINCT indicator, year FROM unnest(($1).m_indicator, ($1).m_year) d(indicator, year)) d
+                WHERE EXISTS (SELECT FROM %1$I.measurement m WHERE m.indicator = d.indicator AND m.year = d.year))$q$,
+         $q$INSERT INTO %1$I.measurement (unit, indicator, year, gender, value, status)
+            SELECT * FROM unnest(($1).m_unit, ($1).m_indicator, ($1).m_year, ($1).m_gender, ($1).m_value, ($1).m_status)$q$,
+         $q$INSERT INTO %1$I.measurement AS m (unit, indicator, year, gender, value, status)
             SELECT DISTINCT ON (unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C") unit, indicator, year, gender, value, status
-            FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
+            FROM unnest(($1).m_unit, ($1).m_indicator, ($1).m_year, ($1).m_gender, ($1).m_value, ($1).m_status)
+                 WITH ORDINALITY d(unit, indicator, year, gender, value, status, ord)
             ORDER BY unit COLLATE "C", indicator COLLATE "C", year, gender COLLATE "C", ord DESC
             ON CONFLICT (unit, indicator, year, gender) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status
-            WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$, model)
-            USING s.m_unit, s.m_indicator, s.m_year, s.m_gender, s.m_value, s.m_status;
-        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
-        PERFORM set_config('enable_seqscan', seqscan, true);
-    END IF;
-
-    -- accounts: the first load of a unit's year, when this load holds every
-    -- unit's row
-    written := false;
-    account_units := ARRAY(SELECT DISTINCT unnest(s.account_unit));
-    IF cardinality(account_units) > 0 AND account_units <@ s.unit_code THEN
-        EXECUTE format($q$
-            SELECT EXISTS (SELECT FROM %I.account a WHERE a.unit = ANY ($1) AND a.year = ANY (ARRAY(SELECT DISTINCT unnest($2))))$q$, model)
-            INTO found_any USING account_units, s.account_year;
-        IF NOT found_any THEN
-            BEGIN
-                PERFORM set_config('enable_seqscan', 'off', true);
-                EXECUTE format($q$
-                    INSERT INTO %I.account (unit, year, class, function, type, amount)
-                    SELECT * FROM unnest($1, $2, $3, $4, $5, $6)$q$, model)
-                    USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
-                GET DIAGNOSTICS n = ROW_COUNT;
-                PERFORM set_config('enable_seqscan', seqscan, true);
-                written := true;
-            EXCEPTION WHEN unique_violation THEN
-                written := false;
-            END;
-        END IF;
-    END IF;
-    IF written THEN
-        changed := changed + n;
-    ELSE
-        PERFORM set_config('enable_seqscan', 'off', true);
-        EXECUTE format($q$
-            INSERT INTO %I.account AS a (unit, year, class, function, type, amount)
+            WHERE (m.value, m.status) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status)$q$),
+        -- accounts of units' years the model has none of, when this load
+        -- holds the rows of all their units
+        ($q$SELECT cardinality(x.units) > 0 AND x.units <@ ($1).unit_code AND NOT EXISTS (
+                SELECT FROM %1$I.account a WHERE a.unit = ANY (x.units) AND a.year = ANY (ARRAY(SELECT DISTINCT unnest(($1).account_year))))
+            FROM (SELECT ARRAY(SELECT DISTINCT unnest(($1).account_unit)) AS units) x$q$,
+         $q$INSERT INTO %1$I.account (unit, year, class, function, type, amount)
+            SELECT * FROM unnest(($1).account_unit, ($1).account_year, ($1).account_class, ($1).account_function,
+                                 ($1).account_type, ($1).account_amount)$q$,
+         $q$INSERT INTO %1$I.account AS a (unit, year, class, function, type, amount)
             SELECT DISTINCT ON (unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C")
                    unit, year, class, function, type, amount
-            FROM unnest($1, $2, $3, $4, $5, $6) WITH ORDINALITY d(unit, year, class, function, type, amount, ord)
+            FROM unnest(($1).account_unit, ($1).account_year, ($1).account_class, ($1).account_function,
+                        ($1).account_type, ($1).account_amount) WITH ORDINALITY d(unit, year, class, function, type, amount, ord)
             ORDER BY unit COLLATE "C", year, class COLLATE "C", function COLLATE "C", type COLLATE "C", ord DESC
             ON CONFLICT (unit, year, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
-            WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$, model)
-            USING s.account_unit, s.account_year, s.account_class, s.account_function, s.account_type, s.account_amount;
-        GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
-        PERFORM set_config('enable_seqscan', seqscan, true);
-    END IF;
+            WHERE a.amount IS DISTINCT FROM EXCLUDED.amount$q$)) v(first_load, as_they_come, ordered)
+    LOOP
+        EXECUTE format(w.first_load, model) INTO first_load USING s;
+        n := NULL;
+        IF first_load THEN
+            BEGIN
+                PERFORM set_config('enable_seqscan', 'off', true);
+                EXECUTE format(w.as_they_come, model) USING s;
+                GET DIAGNOSTICS n = ROW_COUNT;
+                PERFORM set_config('enable_seqscan', seqscan, true);
+            EXCEPTION WHEN unique_violation THEN
+                n := NULL;
+            END;
+        END IF;
+        IF n IS NULL THEN
+            PERFORM set_config('enable_seqscan', 'off', true);
+            EXECUTE format(w.ordered, model) USING s;
+            GET DIAGNOSTICS n = ROW_COUNT;
+            PERFORM set_config('enable_seqscan', seqscan, true);
+        END IF;
+        changed := changed + n;
+    END LOOP;
 
     EXECUTE format($q$
         INSERT INTO %I.account_hierarchy AS h (year, dimension, parent, child, sign)
