@@ -3098,13 +3098,19 @@ DECLARE
     st @extschema@.staged_rows;
     n bigint;
     changed bigint;
+    b_year integer[]; b_period smallint[]; b_class text[]; b_function text[]; b_type text[]; b_amount numeric[];
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF unit IS NULL OR version IS NULL OR version = '' OR adopted IS NULL THEN
         RAISE EXCEPTION 'load_budget needs the unit, the version and the day it was adopted' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    SELECT b.* INTO bad FROM @extschema@.budget_lines(model, unit, doc, delimiter, account_class) b
-    WHERE b.function IS NULL OR b.type IS NULL OR b.year IS DISTINCT FROM (SELECT min(x.year) FROM @extschema@.budget_lines(model, unit, doc, delimiter, account_class) x)
+    -- the document is read once
+    SELECT coalesce(array_agg(b.year), '{}'), coalesce(array_agg(b.period), '{}'), coalesce(array_agg(b.class), '{}'),
+           coalesce(array_agg(b.function), '{}'), coalesce(array_agg(b.type), '{}'), coalesce(array_agg(b.amount), '{}')
+    INTO b_year, b_period, b_class, b_function, b_type, b_amount
+    FROM @extschema@.budget_lines(model, unit, doc, delimiter, account_class) b;
+    SELECT b.* INTO bad FROM unnest(b_year, b_period, b_class, b_function, b_type, b_amount) b(year, period, class, function, type, amount)
+    WHERE b.function IS NULL OR b.type IS NULL OR b.year IS DISTINCT FROM (SELECT min(x) FROM unnest(b_year) x)
     LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '%', CASE WHEN bad.function IS NULL OR bad.type IS NULL
@@ -3117,25 +3123,25 @@ BEGIN
     changed := @extschema@.apply_staged(model, st);
     EXECUTE format($q$
         INSERT INTO %1$I.budget_version AS v (unit, year, version, adopted)
-        SELECT $1, min(b.year), $2, $3 FROM @extschema@.budget_lines(%1$L, $1, $4, $5, $6) b HAVING count(*) > 0
+        SELECT $1, min(b.year), $2, $3 FROM unnest($4) b(year) HAVING count(*) > 0
         ON CONFLICT (unit, year, version) DO UPDATE SET adopted = EXCLUDED.adopted WHERE v.adopted <> EXCLUDED.adopted$q$, model)
-        USING unit, version, adopted, doc, delimiter, account_class;
+        USING unit, version, adopted, b_year;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     EXECUTE format($q$
-        WITH b AS (SELECT * FROM @extschema@.budget_lines(%1$L, $1, $3, $4, $5))
+        WITH b AS (SELECT * FROM unnest($3, $4, $5, $6, $7, $8) b(year, period, class, function, type, amount))
         DELETE FROM %1$I.budget x
         WHERE x.unit = $1 AND x.version = $2 AND x.year IN (SELECT year FROM b)
           AND NOT EXISTS (SELECT FROM b WHERE (b.year, b.period, b.class, b.function, b.type) = (x.year, x.period, x.class, x.function, x.type))$q$, model)
-        USING unit, version, doc, delimiter, account_class;
+        USING unit, version, b_year, b_period, b_class, b_function, b_type, b_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     EXECUTE format($q$
         INSERT INTO %1$I.budget AS x (unit, year, version, class, function, type, period, amount)
         SELECT $1, b.year, $2, b.class, b.function, b.type, b.period, b.amount
-        FROM @extschema@.budget_lines(%1$L, $1, $3, $4, $5) b
+        FROM unnest($3, $4, $5, $6, $7, $8) b(year, period, class, function, type, amount)
         ORDER BY b.year, b.class COLLATE "C", b.function COLLATE "C", b.type COLLATE "C", b.period
         ON CONFLICT (unit, year, version, class, function, type, period) DO UPDATE SET amount = EXCLUDED.amount
         WHERE x.amount <> EXCLUDED.amount$q$, model)
-        USING unit, version, doc, delimiter, account_class;
+        USING unit, version, b_year, b_period, b_class, b_function, b_type, b_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     RETURN changed;
 END $fn$;
@@ -3155,12 +3161,18 @@ DECLARE
     st @extschema@.staged_rows;
     n bigint;
     changed bigint;
+    b_year integer[]; b_period smallint[]; b_class text[]; b_function text[]; b_type text[]; b_amount numeric[];
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF unit IS NULL OR made IS NULL THEN
         RAISE EXCEPTION 'load_forecast needs the unit and the day the forecast was made' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    SELECT b.* INTO bad FROM @extschema@.budget_lines(model, unit, doc, delimiter, account_class) b
+    -- the document is read once
+    SELECT coalesce(array_agg(b.year), '{}'), coalesce(array_agg(b.period), '{}'), coalesce(array_agg(b.class), '{}'),
+           coalesce(array_agg(b.function), '{}'), coalesce(array_agg(b.type), '{}'), coalesce(array_agg(b.amount), '{}')
+    INTO b_year, b_period, b_class, b_function, b_type, b_amount
+    FROM @extschema@.budget_lines(model, unit, doc, delimiter, account_class) b;
+    SELECT b.* INTO bad FROM unnest(b_year, b_period, b_class, b_function, b_type, b_amount) b(year, period, class, function, type, amount)
     WHERE b.function IS NULL OR b.type IS NULL OR b.period <> 0 LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '%', CASE WHEN bad.period <> 0 THEN 'a forecast is of the whole year: no period column'
@@ -3171,20 +3183,20 @@ BEGIN
     st.unit_code := ARRAY[unit];
     changed := @extschema@.apply_staged(model, st);
     EXECUTE format($q$
-        WITH b AS (SELECT * FROM @extschema@.budget_lines(%1$L, $1, $3, $4, $5))
+        WITH b AS (SELECT * FROM unnest($3, $4, $5, $6, $7, $8) b(year, period, class, function, type, amount))
         DELETE FROM %1$I.forecast x
         WHERE x.unit = $1 AND x.made = $2 AND x.year IN (SELECT year FROM b)
           AND NOT EXISTS (SELECT FROM b WHERE (b.year, b.class, b.function, b.type) = (x.year, x.class, x.function, x.type))$q$, model)
-        USING unit, made, doc, delimiter, account_class;
+        USING unit, made, b_year, b_period, b_class, b_function, b_type, b_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     EXECUTE format($q$
         INSERT INTO %1$I.forecast AS x (unit, year, made, class, function, type, amount)
         SELECT $1, b.year, $2, b.class, b.function, b.type, b.amount
-        FROM @extschema@.budget_lines(%1$L, $1, $3, $4, $5) b
+        FROM unnest($3, $4, $5, $6, $7, $8) b(year, period, class, function, type, amount)
         ORDER BY b.year, b.class COLLATE "C", b.function COLLATE "C", b.type COLLATE "C"
         ON CONFLICT (unit, year, made, class, function, type) DO UPDATE SET amount = EXCLUDED.amount
         WHERE x.amount <> EXCLUDED.amount$q$, model)
-        USING unit, made, doc, delimiter, account_class;
+        USING unit, made, b_year, b_period, b_class, b_function, b_type, b_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     RETURN changed;
 END $fn$;
@@ -3362,19 +3374,31 @@ CREATE FUNCTION @extschema@.load_ledger(model text, unit text, doc text, delimit
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    bad record;
+    bad text;
     st @extschema@.staged_rows;
     n bigint;
     changed bigint := 0;
+    l_year integer[]; l_period smallint[]; l_class text[]; l_responsibility text[]; l_function text[]; l_type text[];
+    l_object text[]; l_amount numeric[];
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF unit IS NULL OR unit = '' THEN
         RAISE EXCEPTION 'load_ledger needs the unit whose ledger it is' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    SELECT r.line, coalesce(r.problem, 'no period: a ledger line is booked in a month (a periode column)') AS problem INTO bad
-    FROM @extschema@.ledger_rows(doc, delimiter, account_class) r WHERE r.problem IS NOT NULL OR r.period = 0 LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'ledger line %: %', bad.line, bad.problem
+    -- the document is read once: its first bad line, and its lines summed
+    -- by account string and period
+    WITH r AS MATERIALIZED (SELECT * FROM @extschema@.ledger_rows(doc, delimiter, account_class)),
+    g AS (SELECT year, period, class, responsibility, function, type, object, sum(amount) AS amount
+          FROM r GROUP BY year, period, class, responsibility, function, type, object)
+    SELECT (SELECT format('ledger line %s: %s', r.line, coalesce(r.problem, 'no period: a ledger line is booked in a month (a periode column)'))
+            FROM r WHERE r.problem IS NOT NULL OR r.period = 0 ORDER BY r.line LIMIT 1),
+           coalesce(array_agg(g.year), '{}'), coalesce(array_agg(g.period), '{}'), coalesce(array_agg(g.class), '{}'),
+           coalesce(array_agg(g.responsibility), '{}'), coalesce(array_agg(g.function), '{}'), coalesce(array_agg(g.type), '{}'),
+           coalesce(array_agg(g.object), '{}'), coalesce(array_agg(g.amount), '{}')
+    INTO bad, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object, l_amount
+    FROM g;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION '%', bad
             USING ERRCODE = 'invalid_text_representation', HINT = 'styring.ledger_rows shows how every line reads; nothing was loaded.';
     END IF;
     -- one load of a unit's ledger at a time: replacing its periods must not
@@ -3383,24 +3407,20 @@ BEGIN
     st.unit_code := ARRAY[unit];
     changed := @extschema@.apply_staged(model, st);
     EXECUTE format($q$
-        WITH r AS (SELECT year, period, class, responsibility, function, type, object, sum(amount) AS amount
-                   FROM @extschema@.ledger_rows($2, $3, $4)
-                   GROUP BY year, period, class, responsibility, function, type, object)
+        WITH r AS (SELECT * FROM unnest($2, $3, $4, $5, $6, $7, $8) r(year, period, class, responsibility, function, type, object))
         DELETE FROM %1$I.ledger l
         WHERE l.unit = $1 AND (l.year, l.period) IN (SELECT DISTINCT year, period FROM r)
           AND NOT EXISTS (SELECT FROM r WHERE (r.year, r.period, r.class, r.responsibility, r.function, r.type, r.object)
                                               = (l.year, l.period, l.class, l.responsibility, l.function, l.type, l.object))$q$, model)
-        USING unit, doc, delimiter, account_class;
+        USING unit, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     EXECUTE format($q$
         INSERT INTO %1$I.ledger AS l (unit, year, period, class, responsibility, function, type, object, amount)
-        SELECT $1, year, period, class, responsibility, function, type, object, sum(amount)
-        FROM @extschema@.ledger_rows($2, $3, $4)
-        GROUP BY year, period, class, responsibility, function, type, object
+        SELECT $1, r.* FROM unnest($2, $3, $4, $5, $6, $7, $8, $9) r(year, period, class, responsibility, function, type, object, amount)
         ORDER BY year, period, class COLLATE "C", responsibility COLLATE "C", function COLLATE "C", type COLLATE "C", object COLLATE "C"
         ON CONFLICT (unit, year, period, class, responsibility, function, type, object) DO UPDATE SET amount = EXCLUDED.amount
         WHERE l.amount <> EXCLUDED.amount$q$, model)
-        USING unit, doc, delimiter, account_class;
+        USING unit, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object, l_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     RETURN changed;
 END $fn$;

@@ -170,19 +170,31 @@ CREATE OR REPLACE FUNCTION @extschema@.load_ledger(model text, unit text, doc te
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    bad record;
+    bad text;
     st @extschema@.staged_rows;
     n bigint;
     changed bigint := 0;
+    l_year integer[]; l_period smallint[]; l_class text[]; l_responsibility text[]; l_function text[]; l_type text[];
+    l_object text[]; l_amount numeric[];
 BEGIN
     PERFORM @extschema@.model_check(model);
     IF unit IS NULL OR unit = '' THEN
         RAISE EXCEPTION 'load_ledger needs the unit whose ledger it is' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    SELECT r.line, coalesce(r.problem, 'no period: a ledger line is booked in a month (a periode column)') AS problem INTO bad
-    FROM @extschema@.ledger_rows(doc, delimiter, account_class) r WHERE r.problem IS NOT NULL OR r.period = 0 LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'ledger line %: %', bad.line, bad.problem
+    -- the document is read once: its first bad line, and its lines summed
+    -- by account string and period
+    WITH r AS MATERIALIZED (SELECT * FROM @extschema@.ledger_rows(doc, delimiter, account_class)),
+    g AS (SELECT year, period, class, responsibility, function, type, object, sum(amount) AS amount
+          FROM r GROUP BY year, period, class, responsibility, function, type, object)
+    SELECT (SELECT format('ledger line %s: %s', r.line, coalesce(r.problem, 'no period: a ledger line is booked in a month (a periode column)'))
+            FROM r WHERE r.problem IS NOT NULL OR r.period = 0 ORDER BY r.line LIMIT 1),
+           coalesce(array_agg(g.year), '{}'), coalesce(array_agg(g.period), '{}'), coalesce(array_agg(g.class), '{}'),
+           coalesce(array_agg(g.responsibility), '{}'), coalesce(array_agg(g.function), '{}'), coalesce(array_agg(g.type), '{}'),
+           coalesce(array_agg(g.object), '{}'), coalesce(array_agg(g.amount), '{}')
+    INTO bad, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object, l_amount
+    FROM g;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION '%', bad
             USING ERRCODE = 'invalid_text_representation', HINT = 'styring.ledger_rows shows how every line reads; nothing was loaded.';
     END IF;
     -- one load of a unit's ledger at a time: replacing its periods must not
@@ -191,24 +203,20 @@ BEGIN
     st.unit_code := ARRAY[unit];
     changed := @extschema@.apply_staged(model, st);
     EXECUTE format($q$
-        WITH r AS (SELECT year, period, class, responsibility, function, type, object, sum(amount) AS amount
-                   FROM @extschema@.ledger_rows($2, $3, $4)
-                   GROUP BY year, period, class, responsibility, function, type, object)
+        WITH r AS (SELECT * FROM unnest($2, $3, $4, $5, $6, $7, $8) r(year, period, class, responsibility, function, type, object))
         DELETE FROM %1$I.ledger l
         WHERE l.unit = $1 AND (l.year, l.period) IN (SELECT DISTINCT year, period FROM r)
           AND NOT EXISTS (SELECT FROM r WHERE (r.year, r.period, r.class, r.responsibility, r.function, r.type, r.object)
                                               = (l.year, l.period, l.class, l.responsibility, l.function, l.type, l.object))$q$, model)
-        USING unit, doc, delimiter, account_class;
+        USING unit, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     EXECUTE format($q$
         INSERT INTO %1$I.ledger AS l (unit, year, period, class, responsibility, function, type, object, amount)
-        SELECT $1, year, period, class, responsibility, function, type, object, sum(amount)
-        FROM @extschema@.ledger_rows($2, $3, $4)
-        GROUP BY year, period, class, responsibility, function, type, object
+        SELECT $1, r.* FROM unnest($2, $3, $4, $5, $6, $7, $8, $9) r(year, period, class, responsibility, function, type, object, amount)
         ORDER BY year, period, class COLLATE "C", responsibility COLLATE "C", function COLLATE "C", type COLLATE "C", object COLLATE "C"
         ON CONFLICT (unit, year, period, class, responsibility, function, type, object) DO UPDATE SET amount = EXCLUDED.amount
         WHERE l.amount <> EXCLUDED.amount$q$, model)
-        USING unit, doc, delimiter, account_class;
+        USING unit, l_year, l_period, l_class, l_responsibility, l_function, l_type, l_object, l_amount;
     GET DIAGNOSTICS n = ROW_COUNT; changed := changed + n;
     RETURN changed;
 END $fn$;
