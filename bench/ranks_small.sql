@@ -13,7 +13,15 @@ VACUUM ANALYZE bench.small_groups;
 \set s_window 'SELECT count(*) || '' / '' || sum(r) FROM (SELECT rank() OVER (PARTITION BY g, ind, yr, kjonn ORDER BY v DESC) AS r FROM bench.small_groups) s'
 \set s_ranks 'SELECT count(*) || '' / '' || sum(r.rank) FROM (SELECT styring.ranks(unit, v) AS rs FROM bench.small_groups GROUP BY g, ind, yr, kjonn) s, unnest(s.rs) r'
 \set s_ranks_tl 'SELECT count(*) || '' / '' || sum((r).rank) FROM (SELECT unnest(styring.ranks(unit, v)) AS r FROM bench.small_groups GROUP BY g, ind, yr, kjonn) s'
+-- What PostgreSQL's own grouping of this table costs, whatever the
+-- aggregate: the floor any GROUP BY answer stands on.
+\set s_count 'SELECT sum(n) FROM (SELECT count(*) AS n FROM bench.small_groups GROUP BY g, ind, yr, kjonn) s'
+\set s_sum 'SELECT sum(x) FROM (SELECT sum(v) AS x FROM bench.small_groups GROUP BY g, ind, yr, kjonn) s'
+\set s_array_agg 'SELECT count(*) || '' / '' || sum(x) FROM (SELECT unnest(array_agg(v)) AS x FROM bench.small_groups GROUP BY g, ind, yr, kjonn) s'
 SELECT bench.best('ranks, 456 000 groups of ~19', 'rank() OVER (PARTITION BY g, ind, yr, kjonn ORDER BY v DESC)', :'s_window'),
        bench.best('ranks, 456 000 groups of ~19', 'ranks() unnested in FROM', :'s_ranks'),
-       bench.best('ranks, 456 000 groups of ~19', 'ranks() unnested in the select list', :'s_ranks_tl') \gset
+       bench.best('ranks, 456 000 groups of ~19', 'ranks() unnested in the select list', :'s_ranks_tl'),
+       bench.best('ranks, 456 000 groups of ~19', 'floor: count(*) GROUP BY the same keys', :'s_count'),
+       bench.best('ranks, 456 000 groups of ~19', 'floor: sum(v) GROUP BY the same keys', :'s_sum'),
+       bench.best('ranks, 456 000 groups of ~19', 'unnest(array_agg(v)) GROUP BY the same keys', :'s_array_agg') \gset
 SELECT bench, label, ms, ratio_to_baseline, answer FROM bench.report WHERE bench LIKE 'ranks,%' ORDER BY ms DESC;
