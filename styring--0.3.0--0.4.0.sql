@@ -1124,22 +1124,39 @@ COMMENT ON FUNCTION @extschema@.model_views(text) IS
 -- groups and years (members changed), or all of them. A stored profile in the scope whose
 -- group has no value left goes; the others are written where they differ.
 -- The scope is a few rows for a loaded document and the whole model for a
--- first load; the statements join it by hash either way (planned with
--- sequential scans allowed, also when a loader's write that fires it has
--- them off to check its references by key: apply_staged).
+-- first load. The values are read from the scope outwards, in the order the
+-- joins are written (join_collapse_limit = 1): the series' measurements and
+-- then their units' groups, or the groups' members and then their
+-- measurements. Left to its estimates, the planner would pair every member
+-- with every series first and look each measurement up once per group
+-- (a load of 100 indicators: a million probes of the key and a sort, 2.7 s,
+-- against 0.9 s). The statements are planned with sequential scans allowed, also
+-- when a loader's write that fires them has them off to check its
+-- references by key (apply_staged).
 CREATE OR REPLACE FUNCTION @extschema@.profiles_rewrite(model text, scope text, a1 text[], a2 integer[], a3 text[])
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
     SET enable_seqscan = on
+    SET join_collapse_limit = 1
 AS $fn$
 DECLARE
     in_scope text := CASE scope
         WHEN 'series' THEN '(%1$s.indicator, %1$s.year, %1$s.gender) IN (SELECT * FROM unnest($1, $2, $3))'
         WHEN 'groups' THEN '(%2$s.group_code, %2$s.year) IN (SELECT * FROM unnest($1, $2))'
         WHEN 'all' THEN 'true' END;
+    -- the member values of the scope, scope first
+    scope_values text := CASE scope
+        WHEN 'series' THEN $j$(SELECT DISTINCT * FROM unnest($1, $2, $3)) s(indicator, year, gender)
+            JOIN %1$I.measurement m ON m.indicator = s.indicator AND m.year = s.year AND m.gender = s.gender
+            JOIN %1$I.group_member gm ON gm.unit = m.unit AND gm.year = m.year$j$
+        WHEN 'groups' THEN $j$(SELECT DISTINCT * FROM unnest($1, $2)) s(group_code, year)
+            JOIN %1$I.group_member gm ON gm.group_code = s.group_code AND gm.year = s.year
+            JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year$j$
+        WHEN 'all' THEN $j$%1$I.group_member gm JOIN %1$I.measurement m ON m.unit = gm.unit AND m.year = gm.year$j$ END;
     n bigint;
     saved_work_mem text;
+    saved_sort text;
 BEGIN
     ASSERT in_scope IS NOT NULL, 'profiles_rewrite: scope is series, groups or all';
     PERFORM @extschema@.model_check(model);
@@ -1163,13 +1180,19 @@ BEGIN
         saved_work_mem := current_setting('work_mem');
         PERFORM set_config('work_mem', '64MB', true);
     END IF;
+    -- A scope comes as arrays, whose rows the planner cannot see: it takes
+    -- the values of 100 indicators (a million) for a hundred and would sort
+    -- them to group them (a second of the refresh). They are hashed instead.
+    IF scope <> 'all' THEN
+        saved_sort := current_setting('enable_sort');
+        PERFORM set_config('enable_sort', 'off', true);
+    END IF;
     EXECUTE format($q$
         WITH fresh AS (
             SELECT m.indicator COLLATE "C" AS indicator, m.year, m.gender COLLATE "C" AS gender,
                    gm.group_code COLLATE "C" AS group_code, @extschema@.profile(m.value) AS profile
-            FROM %1$I.measurement m
-            JOIN %1$I.group_member gm ON gm.unit = m.unit AND gm.year = m.year
-            WHERE %2$s AND m.value IS NOT NULL
+            FROM %2$s
+            WHERE m.value IS NOT NULL
             GROUP BY m.indicator COLLATE "C", m.year, m.gender COLLATE "C", gm.group_code COLLATE "C"),
         written AS (
             INSERT INTO %1$I.group_profile AS p (indicator, year, gender, group_code, profile)
@@ -1183,10 +1206,13 @@ BEGIN
               AND NOT EXISTS (SELECT FROM fresh f WHERE (f.indicator, f.year, f.gender, f.group_code) = (p.indicator, p.year, p.gender, p.group_code))
             RETURNING 1)
         SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)$q$,
-                   model, format(in_scope, 'm', 'gm'), format(in_scope, 'p', 'p'))
+                   model, format(scope_values, model), format(in_scope, 'p', 'p'))
         INTO n USING a1, a2, a3;
     IF saved_work_mem IS NOT NULL THEN
         PERFORM set_config('work_mem', saved_work_mem, true);
+    END IF;
+    IF saved_sort IS NOT NULL THEN
+        PERFORM set_config('enable_sort', saved_sort, true);
     END IF;
     RETURN n;
 END $fn$;

@@ -12,7 +12,7 @@ SET client_min_messages = warning;
 \i demo/bergslagen.sql
 \i demo/model.sql
 \set QUIET on
-SELECT plan(35);
+SELECT plan(38);
 
 -- the stored rows that differ from a fresh computation (either side missing or unequal)
 CREATE FUNCTION pg_temp.stale() RETURNS bigint LANGUAGE sql AS $$
@@ -121,6 +121,15 @@ SELECT is((SELECT prosecdef FROM pg_proc WHERE oid = 'kommune.styring_profiles_m
           'the trigger function runs with its owner''s rights');
 SELECT ok(NOT has_function_privilege('styring_feeder_sp', 'kommune.styring_profiles_measured()', 'EXECUTE'),
           'and nobody else is granted EXECUTE on it');
+
+-- the refresh hashes a scope's values with sorts off for its statement alone
+INSERT INTO kommune.measurement (unit, indicator, year, value) VALUES ('0612', 'idrett_energi_per_m2', 2017, 2);
+SELECT is(current_setting('enable_sort'), 'on', 'a write whose profiles are re-done leaves the planner''s settings as they were');
+SET LOCAL enable_sort = off;
+UPDATE kommune.measurement SET value = 3 WHERE unit = '0612' AND indicator = 'idrett_energi_per_m2' AND year = 2017;
+SELECT is(current_setting('enable_sort'), 'off', 'also when the transaction has its own');
+RESET enable_sort;
+SELECT is(pg_temp.stale(), 0::bigint, 'and the profiles of both writes are right');
 
 -- stored profiles written by hand are put right by refresh_profiles
 UPDATE kommune.group_profile SET profile = '{1,2,3}' WHERE ctid = (SELECT min(ctid) FROM kommune.group_profile);
