@@ -2586,9 +2586,9 @@ BEGIN
     -- Measurements and accounts reference their units and indicators, which
     -- PostgreSQL checks by a query per row on the small table referenced; a
     -- planner that knows the table is small reads it whole for every row
-    -- (three times slower over a million rows), so these writes are planned
-    -- on keys (the measurements' triggers plan their own queries as usual:
-    -- profiles_rewrite).
+    -- (three times slower over a million rows), so these writes and the
+    -- tests before them are planned on keys (the measurements' triggers plan
+    -- their own queries as usual: profiles_rewrite).
     --
     -- Rows the model holds nothing of yet (a first load: a country's
     -- measurements or accounts are millions of rows) go in as they come,
@@ -2598,6 +2598,7 @@ BEGIN
     -- from the units' step. A key named twice, or written by someone else
     -- meanwhile, ends the attempt with 23505, undone, and the rows go the
     -- ordered way, the later entry winning.
+    PERFORM set_config('enable_seqscan', 'off', true);
     FOR w IN SELECT * FROM (VALUES
         -- measurements of indicator-years the model has none of
         ($q$SELECT cardinality(($1).m_unit) > 0 AND NOT EXISTS (
@@ -2633,22 +2634,19 @@ BEGIN
         n := NULL;
         IF first_load THEN
             BEGIN
-                PERFORM set_config('enable_seqscan', 'off', true);
                 EXECUTE format(w.as_they_come, model) USING s;
                 GET DIAGNOSTICS n = ROW_COUNT;
-                PERFORM set_config('enable_seqscan', seqscan, true);
             EXCEPTION WHEN unique_violation THEN
                 n := NULL;
             END;
         END IF;
         IF n IS NULL THEN
-            PERFORM set_config('enable_seqscan', 'off', true);
             EXECUTE format(w.ordered, model) USING s;
             GET DIAGNOSTICS n = ROW_COUNT;
-            PERFORM set_config('enable_seqscan', seqscan, true);
         END IF;
         changed := changed + n;
     END LOOP;
+    PERFORM set_config('enable_seqscan', seqscan, true);
 
     EXECUTE format($q$
         INSERT INTO %I.account_hierarchy AS h (year, dimension, parent, child, sign)
@@ -4053,7 +4051,7 @@ BEGIN
         -- document checks every line and gathers the columns. The arrays
         -- follow the document's order without a sort: a scan of the
         -- function's rows feeding one aggregate keeps their order.
-        SELECT min(line) FILTER (WHERE fields <> 6), min(line) FILTER (WHERE fields = 6 AND NOT ok),
+        SELECT min(line) FILTER (WHERE fields <> cardinality(accounts_header)), min(line) FILTER (WHERE fields = cardinality(accounts_header) AND NOT ok),
                array_agg(@extschema@.kostra_region(f[2])), array_agg(CASE WHEN ok THEN f[1]::int END), array_agg(f[3]),
                array_agg(@extschema@.kostra_code(f[4])), array_agg(@extschema@.kostra_code(f[5])),
                array_agg(CASE WHEN ok THEN f[6]::numeric END)
@@ -4800,7 +4798,7 @@ BEGIN
                          cardinality(arter) > 0 AND (r.bev OR r.res) AND r.art_sektor NOT IN (SELECT unnest(arter)) AS c012,
                          cardinality(sektorer) > 0 AND r.bal AND r.art_sektor NOT IN (SELECT unnest(sektorer)) AS c013,
                          r.belop !~ '^ *-?[0-9]+$' AS c014,
-                         r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970') AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0 AS c016,
+                         r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970') AND r.belop_value < 0 AS c016,
                          (annual OR quarterly) AND r.drift AND r.fk = ANY (bad_drift_funksjon) AND r.amt <> 0 AS c020,
                          (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (bad_drift_art) AND r.amt <> 0 AS c025,
                          (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (odd_drift_art) AND r.amt <> 0 AS c030,

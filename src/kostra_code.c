@@ -9,6 +9,8 @@
 
 #include "utils/builtins.h"
 
+#include "core/scan.h"
+
 PG_FUNCTION_INFO_V1(kostra_region);
 PG_FUNCTION_INFO_V1(kostra_code);
 
@@ -19,7 +21,7 @@ all_digits(const char *s, int len)
 	if (len == 0)
 		return false;
 	for (int i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
+		if (!scan_is_digit(s[i]))
 			return false;
 	return true;
 }

@@ -19,6 +19,8 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
+#include "core/scan.h"
+
 PG_FUNCTION_INFO_V1(kostra_file_rows);
 
 #define KOSTRA_RECORD_CHARS 48
@@ -72,7 +74,7 @@ kostra_field_number(const char *s, int len, int32 *value)
 		return false;
 	for (; i < end; i++)
 	{
-		if (s[i] < '0' || s[i] > '9')
+		if (!scan_is_digit(s[i]))
 			return false;
 		v = v * 10 + (s[i] - '0');
 	}

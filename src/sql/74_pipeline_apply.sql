@@ -104,9 +104,9 @@ BEGIN
     -- Measurements and accounts reference their units and indicators, which
     -- PostgreSQL checks by a query per row on the small table referenced; a
     -- planner that knows the table is small reads it whole for every row
-    -- (three times slower over a million rows), so these writes are planned
-    -- on keys (the measurements' triggers plan their own queries as usual:
-    -- profiles_rewrite).
+    -- (three times slower over a million rows), so these writes and the
+    -- tests before them are planned on keys (the measurements' triggers plan
+    -- their own queries as usual: profiles_rewrite).
     --
     -- Rows the model holds nothing of yet (a first load: a country's
     -- measurements or accounts are millions of rows) go in as they come,
@@ -116,6 +116,7 @@ BEGIN
     -- from the units' step. A key named twice, or written by someone else
     -- meanwhile, ends the attempt with 23505, undone, and the rows go the
     -- ordered way, the later entry winning.
+    PERFORM set_config('enable_seqscan', 'off', true);
     FOR w IN SELECT * FROM (VALUES
         -- measurements of indicator-years the model has none of
         ($q$SELECT cardinality(($1).m_unit) > 0 AND NOT EXISTS (
@@ -151,22 +152,19 @@ BEGIN
         n := NULL;
         IF first_load THEN
             BEGIN
-                PERFORM set_config('enable_seqscan', 'off', true);
                 EXECUTE format(w.as_they_come, model) USING s;
                 GET DIAGNOSTICS n = ROW_COUNT;
-                PERFORM set_config('enable_seqscan', seqscan, true);
             EXCEPTION WHEN unique_violation THEN
                 n := NULL;
             END;
         END IF;
         IF n IS NULL THEN
-            PERFORM set_config('enable_seqscan', 'off', true);
             EXECUTE format(w.ordered, model) USING s;
             GET DIAGNOSTICS n = ROW_COUNT;
-            PERFORM set_config('enable_seqscan', seqscan, true);
         END IF;
         changed := changed + n;
     END LOOP;
+    PERFORM set_config('enable_seqscan', seqscan, true);
 
     EXECUTE format($q$
         INSERT INTO %I.account_hierarchy AS h (year, dimension, parent, child, sign)

@@ -471,7 +471,7 @@ BEGIN
         -- document checks every line and gathers the columns. The arrays
         -- follow the document's order without a sort: a scan of the
         -- function's rows feeding one aggregate keeps their order.
-        SELECT min(line) FILTER (WHERE fields <> 6), min(line) FILTER (WHERE fields = 6 AND NOT ok),
+        SELECT min(line) FILTER (WHERE fields <> cardinality(accounts_header)), min(line) FILTER (WHERE fields = cardinality(accounts_header) AND NOT ok),
                array_agg(@extschema@.kostra_region(f[2])), array_agg(CASE WHEN ok THEN f[1]::int END), array_agg(f[3]),
                array_agg(@extschema@.kostra_code(f[4])), array_agg(@extschema@.kostra_code(f[5])),
                array_agg(CASE WHEN ok THEN f[6]::numeric END)

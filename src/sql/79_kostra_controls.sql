@@ -263,7 +263,7 @@ BEGIN
                          cardinality(arter) > 0 AND (r.bev OR r.res) AND r.art_sektor NOT IN (SELECT unnest(arter)) AS c012,
                          cardinality(sektorer) > 0 AND r.bal AND r.art_sektor NOT IN (SELECT unnest(sektorer)) AS c013,
                          r.belop !~ '^ *-?[0-9]+$' AS c014,
-                         r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970') AND btrim(r.belop) ~ '^-?[0-9]+$' AND btrim(r.belop)::numeric < 0 AS c016,
+                         r.skjema IN ('0B', '0D', '0G', '0J', '0L', '0N', '0Q') AND r.funksjon_kapittel IN ('5900', '5970') AND r.belop_value < 0 AS c016,
                          (annual OR quarterly) AND r.drift AND r.fk = ANY (bad_drift_funksjon) AND r.amt <> 0 AS c020,
                          (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (bad_drift_art) AND r.amt <> 0 AS c025,
                          (annual OR quarterly) AND r.drift AND r.art_sektor = ANY (odd_drift_art) AND r.amt <> 0 AS c030,
